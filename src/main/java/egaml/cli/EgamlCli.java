@@ -1,0 +1,87 @@
+package egaml.cli;
+
+import egaml.core.EgamlDataException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+
+/** The {@code egaml} command line. Exit status: 0 success, 1 check failed, 2 bad input or usage, 3 internal error. */
+@Command(name = "egaml", mixinStandardHelpOptions = true, versionProvider = EgamlCli.Version.class,
+        description = "Reads evolved gas analysis mass spectrometry (EGA-MS) runs and predicts which mineral "
+                + "families a sample contains.",
+        subcommands = {InspectCommand.class, ValidateCommand.class, BenchCommand.class,
+            CacheCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Exit status: 0 success, 1 a check failed (validate), 2 bad input or usage, 3 internal error."})
+public final class EgamlCli implements Runnable {
+    public static final int EXIT_CHECK_FAILED = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_INTERNAL = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line with egaml's error handling, for main and for in-process tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new EgamlCli());
+        cli.setExecutionExceptionHandler(EgamlCli::handle);
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        if (e instanceof EgamlDataException) {
+            err.println("egaml: error: " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        if (e instanceof IllegalArgumentException) {
+            err.println("egaml " + cmd.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        if (e instanceof IOException) {
+            err.println("egaml: error: " + e);
+            err.flush();
+            return EXIT_BAD_INPUT;
+        }
+        err.println("egaml: internal error (please report it with the command you ran):");
+        e.printStackTrace(err);
+        err.flush();
+        return EXIT_INTERNAL;
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine().execute(args));
+    }
+
+    /** egaml's version, from the build. */
+    public static String version() {
+        Properties p = new Properties();
+        try (InputStream in = EgamlCli.class.getResourceAsStream("/egaml/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            // fall through to "unknown"
+        }
+        return p.getProperty("version", "unknown");
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"egaml " + version(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

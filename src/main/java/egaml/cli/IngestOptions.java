@@ -1,0 +1,57 @@
+package egaml.cli;
+
+import egaml.ingest.IngestConfig;
+import egaml.ingest.RunCache;
+import egaml.ingest.RunLoader;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** Options shared by every command that reads runs: cache and row-filter settings. */
+final class IngestOptions {
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Folder of the parsed-run cache (default: $EGAML_CACHE, else $XDG_CACHE_HOME/egaml, "
+                    + "else ~/.cache/egaml). Safe to delete at any time.")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Parse every run from its CSV; read and write no cache.")
+    boolean noCache;
+
+    @Option(names = "--fractional-mz", paramLabel = "MODE", defaultValue = "drop",
+            description = "Non-integer m/z readings: drop (the reference) or round (within 0.3 of an integer). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String fractionalMz;
+
+    @Option(names = "--keep-helium", description = "Keep m/z 4 (helium, the carrier gas); dropped by default.")
+    boolean keepHelium;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads for reading runs (default: the number of cores).")
+    Integer threads;
+
+    IngestConfig config() {
+        IngestConfig.FractionalMz mode = switch (fractionalMz.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "drop" -> IngestConfig.FractionalMz.DROP;
+            case "round" -> IngestConfig.FractionalMz.ROUND;
+            default -> throw new IllegalArgumentException(
+                    "--fractional-mz must be drop or round, got '" + fractionalMz + "'");
+        };
+        return IngestConfig.defaults().withFractionalMz(mode).withKeepHelium(keepHelium);
+    }
+
+    RunCache cache() {
+        return noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir());
+    }
+
+    RunLoader loader() {
+        return new RunLoader(config(), cache());
+    }
+
+    int threads() {
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        if (n < 1 || n > 256) {
+            throw new IllegalArgumentException("--threads must be between 1 and 256, got " + n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,41 @@
+package egaml.cli;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.util.function.IntConsumer;
+
+/** A progress bar on standard error, or nothing when disabled (--quiet). Thread-safe. */
+final class Progress implements AutoCloseable, IntConsumer {
+    private final ProgressBar bar;
+
+    private Progress(ProgressBar bar) {
+        this.bar = bar;
+    }
+
+    static Progress start(String task, long total, boolean enabled) {
+        if (!enabled) {
+            return new Progress(null);
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).showSpeed().build();
+        return new Progress(bar);
+    }
+
+    @Override
+    public void accept(int steps) {
+        if (bar != null) {
+            bar.stepBy(steps);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}
