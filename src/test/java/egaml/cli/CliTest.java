@@ -1,0 +1,136 @@
+package egaml.cli;
+
+import egaml.TestData;
+import egaml.core.Label;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private static String runCsv(int scans, double scale) {
+        StringBuilder sb = new StringBuilder("time,temp,m/z,abundance\n");
+        for (int s = 0; s < scans; s++) {
+            for (int mz = 0; mz < 100; mz++) {
+                double signal = mz == 44 ? Math.exp(-Math.pow(s - scans / 2.0, 2) / 30) : 0.01;
+                sb.append(s * 5.2).append(',').append(30 + s * 3.0).append(',').append(mz).append(".0,")
+                        .append(scale * signal).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String md5(String content) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final String META = "sample_id,split,instrument_type,features_path,features_md5_hash\n";
+    private static final String LABELS = "sample_id," + String.join(",", Label.columnNames()) + "\n";
+
+    @Test
+    void everyCommandHasHelpAndVersionWorks() {
+        for (String[] args : new String[][] {{"--help"}, {"inspect", "--help"}, {"validate", "--help"},
+            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}}) {
+            CliRunner r = CliRunner.run(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isZero();
+            assertThat(r.out()).contains("Usage:");
+        }
+        assertThat(CliRunner.run("--version").out()).startsWith("egaml ");
+        assertThat(CliRunner.run("no-such-command").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void validateReportsGoodDatasets() throws Exception {
+        String a = runCsv(40, 1e-9);
+        String b = runCsv(50, 2e-9);
+        TestData.writeGzip(dir, "A.csv.gz", a);
+        TestData.write(dir, "B.csv", b);
+        TestData.write(dir, "metadata.csv", META + "A,train,commercial,A.csv.gz," + md5(a) + "\nB,train,commercial,B.csv,"
+                + md5(b) + "\n");
+        TestData.write(dir, "train_labels.csv", LABELS + "A,0,1,0,0,0,0,0,0,0,0\nB,0,0,0,0,0,0,0,0,0,0\n");
+        CliRunner r = CliRunner.run("validate", dir.toString(), "--quiet", "--cache", dir.resolve("cache").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("train      commercial          2        2         2")
+                .contains("OK: 2 good samples (2 commercial), 0 bad");
+    }
+
+    @Test
+    void validateListsEveryBadSampleAndExitsOne() throws Exception {
+        String a = runCsv(40, 1e-9);
+        TestData.write(dir, "A.csv", a);
+        TestData.write(dir, "B.csv", "time,temp,m/z,abundance\n1,2,3,4\n1,x,3,4\n");
+        TestData.write(dir, "C.csv", runCsv(30, 1e-9));
+        TestData.write(dir, "D.csv", runCsv(30, 1e-9));
+        TestData.write(dir, "metadata.csv", META + "A,train,commercial,A.csv,ffffffffffffffffffffffffffffffff\n"
+                + "B,train,commercial,B.csv,\nC,train,commercial,C.csv,\nD,train,commercial,missing.csv,\n");
+        TestData.write(dir, "train_labels.csv", LABELS + "A,0,0,0,0,0,0,0,0,0,0\nB,0,0,0,0,0,0,0,0,0,0\n"
+                + "D,0,0,0,0,0,0,0,0,0,0\n");
+        CliRunner r = CliRunner.run("validate", dir.toString(), "--quiet", "--no-cache");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("FAILED: 0 good samples (0 commercial), 4 bad:")
+                .contains("bad A: " + dir.resolve("A.csv") + ": MD5 of the uncompressed content is " + md5(a))
+                .contains("bad B: " + dir.resolve("B.csv") + ":3: column 'temp' is not a number: 'x'")
+                .contains("bad C: no labels in " + dir.resolve("train_labels.csv"))
+                .contains("bad D: " + dir.resolve("missing.csv") + ": file not found");
+    }
+
+    @Test
+    void badInputExitsTwoNamingFileAndLine() throws IOException {
+        Path bad = TestData.write(dir, "bad.csv", "time,temp,m/z,abundance\n1,2,3,4\n1,2,3\n");
+        CliRunner r = CliRunner.run("inspect", bad.toString(), "--no-cache");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("egaml: error: " + bad + ":3: expected 4 comma-separated fields");
+        Path badMeta = dir.resolve("ds");
+        Files.createDirectories(badMeta);
+        TestData.write(badMeta, "metadata.csv", "sample_id,split\nA,train\n");
+        r = CliRunner.run("validate", badMeta.toString(), "--quiet");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(badMeta.resolve("metadata.csv") + ":1: missing column 'instrument_type'");
+        assertThat(CliRunner.run("inspect", bad.toString(), "--fractional-mz", "nearest").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void inspectCommercialAndSamRunsWithPictures() throws IOException {
+        for (String id : new String[] {"S0001", "S0754"}) {
+            Path png = dir.resolve(id + ".png");
+            CliRunner r = CliRunner.run("inspect", TestData.realRun(id).toString(), "--png", png.toString(),
+                    "--cache", dir.resolve("cache").toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("sample       " + id).contains("strongest ions")
+                    .containsPattern("(?m)(^  m/z \\d+.*\\d\\n){5}");
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertThat(img.getWidth()).isEqualTo(1100);
+            assertThat(img.getHeight()).isGreaterThan(900);
+        }
+        assertThat(CliRunner.run("inspect", TestData.realRun("S0754").toString(), "--no-cache").out())
+                .contains("instrument   sam_testbed").contains("fractional m/z 1,401");
+    }
+
+    @Test
+    void benchIngestAndCacheCommands() throws Exception {
+        String a = runCsv(40, 1e-9);
+        TestData.writeGzip(dir, "A.csv.gz", a);
+        TestData.write(dir, "metadata.csv", META + "A,train,commercial,A.csv.gz," + md5(a) + "\n");
+        Path cache = dir.resolve("bench-cache");
+        CliRunner r = CliRunner.run("bench", "ingest", "--data", dir.toString(), "--cache", cache.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("cold\\s+1\\s+4,000").containsPattern("fill\\s+1").containsPattern("warm\\s+1")
+                .contains("cache: 1 entries");
+        assertThat(CliRunner.run("cache", "info", "--cache", cache.toString()).out()).contains(": 1 runs");
+        assertThat(CliRunner.run("cache", "clear", "--cache", cache.toString()).out()).contains("deleted 1 files");
+        assertThat(CliRunner.run("cache", "info", "--cache", cache.toString()).out()).contains(": 0 runs");
+    }
+}
