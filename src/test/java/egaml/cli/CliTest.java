@@ -43,7 +43,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpAndVersionWorks() {
         for (String[] args : new String[][] {{"--help"}, {"inspect", "--help"}, {"validate", "--help"},
-            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}}) {
+            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}}) {
             CliRunner r = CliRunner.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage:");
@@ -117,6 +117,37 @@ class CliTest {
         }
         assertThat(CliRunner.run("inspect", TestData.realRun("S0754").toString(), "--no-cache").out())
                 .contains("instrument   sam_testbed").contains("fractional m/z 1,401");
+    }
+
+    @Test
+    void demoRunsEndToEndOnSimulatedData() {
+        Path out = dir.resolve("demo");
+        CliRunner r = CliRunner.run("demo", "--out", out.toString(), "--samples", "30", "--seed", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("== 1. simulate").contains("OK: 30 good samples").contains("single-label commercial samples")
+                .contains("demo finished");
+        assertThat(out.resolve("data/metadata.csv")).exists();
+        try (var pngs = java.nio.file.Files.list(out)) {
+            assertThat(pngs.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void simulateAndStatsFromTheCommandLine() {
+        Path out = dir.resolve("sim");
+        CliRunner r = CliRunner.run("simulate", "--out", out.toString(), "--samples", "8", "--seed", "2", "--labels",
+                "carbonate,sulfate", "--format", "commercial", "--compress", "none", "--quiet");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("simulated 8 runs (8 commercial, 0 SAM-like");
+        assertThat(out.resolve("train_features/SIM0000.csv")).exists();
+        CliRunner stats = CliRunner.run("stats", out.toString(), "--quiet", "--no-cache");
+        assertThat(stats.exit()).as(stats.err()).isZero();
+        assertThat(stats.out()).containsPattern("commercial +8 ");
+        assertThat(CliRunner.run("simulate", "--out", out.toString(), "--quiet").exit()).isEqualTo(2); // not empty
+        assertThat(CliRunner.run("simulate", "--out", dir.resolve("x").toString(), "--labels", "olivine").err())
+                .contains("unknown label 'olivine'");
     }
 
     @Test

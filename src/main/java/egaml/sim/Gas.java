@@ -1,0 +1,47 @@
+package egaml.sim;
+
+import java.util.Map;
+
+/**
+ * The gases the simulator releases, with their main ion and electron-ionisation fragmentation patterns
+ * (ega-physics.md section 4): percent of the main ion's current at other m/z. {@code commercial} is the
+ * pattern observed at release peaks on commercial set-up A ("obs" column), {@code library} the NIST
+ * WebBook / RGA-library pattern, used for SAM-like runs.
+ */
+public enum Gas {
+    /** Water: 18:100. obs 17:24-25, 16:2-3.5, 20:0.2; library 17:21-24, 16:1-2, 19:0.1-0.5, 20:0.2-0.3. */
+    H2O(18, Map.of(17, 24.5, 16, 2.7, 19, 0.3, 20, 0.2), Map.of(17, 22.5, 16, 1.5, 19, 0.3, 20, 0.25)),
+    /** Carbon dioxide: 44:100. obs 28:15, 16:16, 12:6.5, 45:1.2, 46:0.4, 22:0.5; library 28:10-11, 16:9-10, 12:6-9, 22:1.9. */
+    CO2(44, Map.of(28, 15.0, 16, 16.0, 12, 6.5, 45, 1.2, 46, 0.4, 22, 0.5),
+            Map.of(28, 10.5, 16, 9.5, 12, 7.5, 22, 1.9, 45, 1.2, 46, 0.4)),
+    /** Carbon monoxide: 28:100. obs 12:5.9, 16:4.3, 29:1.1, 30:0.2; library 12:4.7, 16:1.7, 29:1.2, 14:0.6-1, 30:0.2. */
+    CO(28, Map.of(12, 5.9, 16, 4.3, 29, 1.1, 30, 0.2, 14, 0.8), Map.of(12, 4.7, 16, 1.7, 29, 1.2, 14, 0.8, 30, 0.2)),
+    /** Oxygen: 32:100. obs 16:13, 34:0.4; library 16:9-22 (instrument-dependent), 34:0.4. */
+    O2(32, Map.of(16, 13.0, 34, 0.4), Map.of(16, 15.0, 34, 0.4)),
+    /** Sulfur dioxide: 64:100. obs 48:72-79, 32:15, 16:10, 66:4.7, 50:3.3; library 48:49, 32:10, 16:5, 66:5, 50:2, 65:1. */
+    SO2(64, Map.of(48, 75.0, 32, 15.0, 16, 10.0, 66, 4.7, 50, 3.3, 65, 1.0),
+            Map.of(48, 49.0, 32, 10.0, 16, 5.0, 66, 5.0, 50, 2.0, 65, 1.0)),
+    /** Hydrogen sulfide: 34:100; library 32:44, 33:42, 1:5, 36:4, 35:2.5 (no obs column: library for both). */
+    H2S(34, Map.of(32, 44.0, 33, 42.0, 1, 5.0, 36, 4.0, 35, 2.5), Map.of(32, 44.0, 33, 42.0, 1, 5.0, 36, 4.0, 35, 2.5)),
+    /** Hydrogen chloride: 36:100. obs 35:28, 38:30, 37:8.8; library 38:32, 35:17, 37:5. */
+    HCL(36, Map.of(35, 28.0, 38, 30.0, 37, 8.8), Map.of(38, 32.0, 35, 17.0, 37, 5.0));
+
+    private final int mainIon;
+    private final Map<Integer, Double> commercial;
+    private final Map<Integer, Double> library;
+
+    Gas(int mainIon, Map<Integer, Double> commercial, Map<Integer, Double> library) {
+        this.mainIon = mainIon;
+        this.commercial = commercial;
+        this.library = library;
+    }
+
+    public int mainIon() {
+        return mainIon;
+    }
+
+    /** Fragments (m/z to percent of the main ion) for a commercial (obs) or SAM-like (library) instrument. */
+    public Map<Integer, Double> fragments(boolean samLike) {
+        return samLike ? library : commercial;
+    }
+}

@@ -1,0 +1,203 @@
+package egaml.sim;
+
+import egaml.core.Label;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import static egaml.sim.Gas.CO;
+import static egaml.sim.Gas.CO2;
+import static egaml.sim.Gas.H2O;
+import static egaml.sim.Gas.H2S;
+import static egaml.sim.Gas.HCL;
+import static egaml.sim.Gas.O2;
+import static egaml.sim.Gas.SO2;
+import static egaml.sim.ReleaseSpecies.of;
+import static egaml.sim.ReleaseSpecies.peak;
+
+/**
+ * Every number of the simulator's generative model in one place, with where it comes from.
+ * Section numbers refer to {@code shared/docs/ega-physics.md}; "obs" values were measured on the real
+ * training set, the rest are literature or textbook values as that document says. Change a value here
+ * and every simulated dataset follows.
+ */
+public final class ParameterTable {
+    private ParameterTable() {
+    }
+
+    /** Reference ramp rate (C/min) at which the peak temperatures below hold (Table 6b). */
+    public static final double REFERENCE_RAMP = 36.0;
+
+    /** A family: spread of its per-sample amplitude factor s_f in decades, and its species. */
+    public record Family(Label label, double sigmaDecades, List<ReleaseSpecies> species) {
+    }
+
+    /** Table 6b: species and peaks per family, at 36 C/min and ambient pressure (calibrated to section 2). */
+    public static final Map<Label, Family> FAMILIES = families();
+
+    private static Map<Label, Family> families() {
+        Map<Label, Family> m = new EnumMap<>(Label.class);
+        m.put(Label.CARBONATE, new Family(Label.CARBONATE, 1.2, List.of(
+                of("calcite", 0.5, peak(CO2, 720, 80, 0.1, 220)),
+                of("dolomite", 0.2, peak(CO2, 700, 70, 0.05, 220), peak(CO2, 780, 60, 0.05, 220)),
+                of("siderite", 0.15, peak(CO2, 500, 70, 0.1, 180), peak(CO, 500, 70, 0.01, 180)),
+                of("magnesite", 0.1, peak(CO2, 560, 70, 0.1, 200)),
+                of("hydromagnesite", 0.05, peak(H2O, 280, 60, 0.03, 150), peak(CO2, 480, 70, 0.1, 150)))));
+        m.put(Label.OXALATE, new Family(Label.OXALATE, 0.6, List.of(
+                // whewellite: obs 152/521/693 C; Frost & Weier 2004
+                of("Ca oxalate", 0.8, peak(H2O, 155, 45, 0.33, 100), peak(CO, 515, 30, 0.41, 250),
+                        peak(CO2, 515, 35, 0.08, 250), peak(CO2, 690, 65, 0.29, 220)),
+                of("Fe oxalate", 0.1, peak(H2O, 200, 50, 0.3, 150), peak(CO, 400, 40, 0.3, 150),
+                        peak(CO2, 400, 45, 0.4, 150)),
+                of("Mg oxalate", 0.1, peak(H2O, 230, 45, 0.3, 200), peak(CO, 500, 40, 0.4, 200),
+                        peak(CO2, 500, 45, 0.3, 200)))));
+        // every oxychlorine species also burns trace organics to CO2 (Table 6b row "(all)")
+        ReleaseSpecies.Peak burnt = peak(CO2, 400, 80, 4e-4, 150);
+        m.put(Label.OXYCHLORINE, new Family(Label.OXYCHLORINE, 0.9, List.of(
+                of("Ca perchlorate", 0.3, peak(H2O, 150, 60, 0.04, 400), peak(O2, 520, 30, 0.2, 400),
+                        peak(HCL, 700, 150, 1e-4, 400), burnt),
+                of("Mg perchlorate", 0.2, peak(H2O, 160, 60, 0.05, 350), peak(O2, 480, 35, 0.2, 350),
+                        peak(HCL, 480, 80, 2e-4, 350), burnt),
+                of("Na perchlorate", 0.15, peak(O2, 575, 30, 0.2, 400), burnt),
+                of("K perchlorate", 0.15, peak(O2, 595, 30, 0.2, 400), burnt),
+                of("Fe perchlorate", 0.1, peak(H2O, 150, 60, 0.05, 200), peak(O2, 220, 50, 0.1, 200),
+                        peak(HCL, 260, 80, 5e-4, 200), burnt),
+                // chlorates: O2 about 70 C below the perchlorate of the same cation (Ca and Na drawn equally)
+                of("Ca chlorate", 0.05, peak(H2O, 150, 60, 0.04, 300), peak(O2, 450, 30, 0.2, 300), burnt),
+                of("Na chlorate", 0.05, peak(O2, 505, 30, 0.2, 300), burnt))));
+        m.put(Label.SULFATE, new Family(Label.SULFATE, 1.2, List.of(
+                of("gypsum", 0.25, peak(H2O, 140, 45, 0.3, 80)),
+                of("Mg sulfate", 0.35, peak(H2O, 150, 60, 0.2, 250), peak(H2O, 330, 60, 0.05, 250),
+                        peak(SO2, 990, 60, 3e-3, 250)),
+                of("Fe sulfate", 0.25, peak(H2O, 150, 60, 0.1, 250), peak(SO2, 640, 50, 1e-2, 250)),
+                of("jarosite", 0.1, peak(H2O, 410, 50, 0.03, 250), peak(SO2, 680, 50, 1e-2, 250)),
+                of("alunite", 0.05, peak(H2O, 520, 50, 0.02, 250), peak(SO2, 760, 60, 5e-3, 250)))));
+        m.put(Label.SULFIDE, new Family(Label.SULFIDE, 0.6, List.of(
+                of("pyrite", 0.7, peak(SO2, 540, 80, 1.6e-3, 150), peak(H2S, 540, 80, 2e-5, 150)),
+                // pyrrhotite / other (0.3): SO2 at 700, or with p = 0.3 at 990 (run end)
+                of("pyrrhotite", 0.21, peak(SO2, 700, 100, 1e-3, 150)),
+                of("pyrrhotite (late)", 0.09, peak(SO2, 990, 100, 1e-3, 150)))));
+        m.put(Label.IRON_OXIDE, new Family(Label.IRON_OXIDE, 0.35, List.of(
+                of("ferrihydrite", 0.3, peak(H2O, 180, 130, 0.13, 60)),
+                of("goethite", 0.35, peak(H2O, 120, 60, 0.03, 120), peak(H2O, 250, 70, 0.12, 120)),
+                of("akaganeite", 0.1, peak(H2O, 230, 80, 0.1, 150), peak(HCL, 430, 100, 1e-3, 150)),
+                of("lepidocrocite", 0.05, peak(H2O, 240, 60, 0.1, 120)),
+                of("schwertmannite", 0.05, peak(H2O, 240, 60, 0.1, 120), peak(SO2, 560, 60, 1e-3, 120)),
+                of("hematite / magnetite", 0.15, peak(H2O, 150, 100, 0.02, 60)))));
+        m.put(Label.PHYLLOSILICATE, new Family(Label.PHYLLOSILICATE, 1.0, List.of(
+                of("montmorillonite", 0.2, peak(H2O, 130, 70, 0.04, 60), peak(H2O, 680, 90, 0.01, 250)),
+                of("nontronite", 0.2, peak(H2O, 130, 70, 0.03, 60), peak(H2O, 470, 80, 0.015, 200)),
+                of("saponite / vermiculite", 0.15, peak(H2O, 130, 70, 0.05, 60), peak(H2O, 840, 70, 0.01, 300)),
+                of("kaolinite", 0.15, peak(H2O, 520, 80, 0.04, 200)),
+                of("serpentine", 0.15, peak(H2O, 710, 80, 0.04, 250)),
+                of("talc", 0.05, peak(H2O, 960, 80, 0.02, 250)),
+                of("chlorite", 0.05, peak(H2O, 600, 70, 0.015, 250), peak(H2O, 820, 60, 0.015, 250)),
+                of("illite", 0.05, peak(H2O, 560, 120, 0.008, 250)))));
+        m.put(Label.CHLORIDE, new Family(Label.CHLORIDE, 1.1, List.of(
+                of("halite / sylvite", 0.6, peak(H2O, 200, 100, 0.03, 150), peak(HCL, 950, 150, 2e-4, 150)),
+                of("hydrated Mg/Ca/Fe chloride", 0.4, peak(H2O, 120, 40, 0.1, 80), peak(H2O, 170, 40, 0.1, 80),
+                        peak(HCL, 230, 60, 1e-3, 150), peak(HCL, 420, 60, 1e-3, 150)))));
+        m.put(Label.BASALT, new Family(Label.BASALT, 0.9, List.of(
+                of("basalt / glass", 1.0, peak(H2O, 200, 200, 0.02, 80), peak(H2O, 600, 300, 5e-3, 80),
+                        peak(CO2, 550, 200, 1e-3, 80), peak(SO2, 850, 150, 2e-5, 80)))));
+        m.put(Label.SILICATE, new Family(Label.SILICATE, 0.9, List.of(
+                of("anhydrous silicate", 0.8, peak(H2O, 200, 150, 3e-3, 60)),
+                of("amphibole", 0.1, peak(H2O, 950, 100, 5e-3, 250)),
+                of("zeolite / opal", 0.1, peak(H2O, 150, 100, 0.02, 60)))));
+        return m;
+    }
+
+    /** Every run: adsorbed water, height x 10^N(0, ADSORBED_WATER_SIGMA) (Table 6b "all runs"). */
+    public static final ReleaseSpecies.Peak ADSORBED_WATER = peak(H2O, 150, 150, 3e-3, 60);
+    public static final double ADSORBED_WATER_SIGMA = 0.6;
+    /** Trace organics with probability 0.5; CO2 and CO share one factor 10^N(0, 0.5) (Table 6b). */
+    public static final double ORGANICS_PROBABILITY = 0.5;
+    public static final double ORGANICS_SIGMA = 0.5;
+    public static final List<ReleaseSpecies.Peak> ORGANICS = List.of(peak(CO2, 450, 150, 1e-4, 120),
+            peak(CO, 450, 150, 2e-5, 120));
+
+    /** Section 6 step 2: probability that a present family contributes two species instead of one. */
+    public static final double SECOND_SPECIES_PROBABILITY = 0.2;
+    /** Section 6 step 3: jitter of peak temperature (C, sd), FWHM (decades, sd), height per peak (decades, sd). */
+    public static final double TP_JITTER_C = 20;
+    public static final double FWHM_JITTER_DECADES = 0.1;
+    public static final double HEIGHT_JITTER_DECADES = 0.15;
+    /** Section 6 step 3: in a mixture each family is weakened by 10^U(-1.5, 0). */
+    public static final double MIXTURE_WEIGHT_MIN_DECADES = -1.5;
+    /** Section 6 step 3: SAM's low pressure lowers decomposition temperatures (C): carbonate, sulfate, sulfide / others. */
+    public static final double SAM_SHIFT_DECOMPOSITION_C = 50;
+    public static final double SAM_SHIFT_OTHER_C = 20;
+    /** Section 6 step 1: probability of flipping one label to make a combination unseen in the real data. */
+    public static final double LABEL_FLIP_PROBABILITY = 0.02;
+    /** Section 4: every fragment ratio is jittered by up to +-20 % per simulated instrument. */
+    public static final double FRAGMENT_JITTER = 0.2;
+    /** Section 4 / 6 step 5: a strong ion leaks about 1 % into m - 1. */
+    public static final double LEAK_TO_LOWER_MZ = 0.01;
+
+    /** Section 6a: label combinations of the 763 real samples and their counts. */
+    public record Combination(List<Label> labels, int count) {
+    }
+
+    public static final List<Combination> COMBINATIONS = combinations();
+
+    private static List<Combination> combinations() {
+        String[][] rows = {
+            {"Ph", "108"}, {"", "101"}, {"SO4", "54"}, {"Si", "44"}, {"B+Ca+Fe+OCl+Ph+Si+SO4", "43"}, {"Ca", "39"},
+            {"OCl", "39"}, {"Cl", "37"}, {"B", "34"}, {"Ox", "30"}, {"Fe+OCl", "30"}, {"OCl+Ph", "29"}, {"Fe", "22"},
+            {"Cl+Fe+Ph", "20"}, {"Fe+OCl+Ph", "17"}, {"Cl+SO4", "17"}, {"Cl+Ph", "13"}, {"Fe+SO4", "13"},
+            {"OCl+S", "11"}, {"S", "10"}, {"Ca+Fe", "5"}, {"B+OCl", "4"}, {"Si+S", "4"}, {"Fe+SO4+S", "3"},
+            {"Si+SO4", "3"}, {"B+Ph+Si", "3"}, {"Fe+Ph", "3"}, {"B+Ca+Fe+Si+SO4", "3"}, {"Cl+Fe", "3"},
+            {"Ca+Fe+SO4", "2"}, {"Ca+S", "2"}, {"Fe+S", "2"}, {"Fe+OCl+SO4", "2"}, {"B+Ca+OCl+Ph+Si+SO4", "2"},
+            {"Ph+SO4", "2"}, {"Ph+S", "2"}, {"OCl+SO4", "2"}, {"B+Ca+OCl+Si+SO4", "1"}, {"B+Cl", "1"},
+            {"Cl+Fe+Si", "1"}, {"SO4+S", "1"}, {"Cl+S", "1"},
+        };
+        Map<String, Label> code = Map.of("B", Label.BASALT, "Ca", Label.CARBONATE, "Cl", Label.CHLORIDE,
+                "Fe", Label.IRON_OXIDE, "Ox", Label.OXALATE, "OCl", Label.OXYCHLORINE, "Ph", Label.PHYLLOSILICATE,
+                "Si", Label.SILICATE, "SO4", Label.SULFATE, "S", Label.SULFIDE);
+        return java.util.Arrays.stream(rows).map(r -> new Combination(r[0].isEmpty() ? List.of()
+                : java.util.Arrays.stream(r[0].split("\\+")).map(code::get).toList(), Integer.parseInt(r[1]))).toList();
+    }
+
+    /**
+     * Section 5.1: residual-gas background of commercial set-up A, current per helium current (median
+     * over label-free runs). m/z 4 is helium itself. Ions not listed sit at the detector floor.
+     */
+    public static final Map<Integer, Double> COMMERCIAL_BACKGROUND = Map.ofEntries(
+            Map.entry(0, 3.5e-3), Map.entry(1, 4.2e-3), Map.entry(2, 4.5e-3), Map.entry(3, 2.7e-3),
+            Map.entry(4, 1.0), Map.entry(5, 1.3e-4), Map.entry(6, 1.6e-5), Map.entry(12, 8.7e-6),
+            Map.entry(14, 3.7e-4), Map.entry(15, 1.3e-5), Map.entry(16, 6.0e-4), Map.entry(17, 2.2e-3),
+            Map.entry(18, 9.0e-3), Map.entry(19, 2.8e-5), Map.entry(20, 2.0e-5), Map.entry(27, 6.9e-5),
+            Map.entry(28, 6.1e-3), Map.entry(29, 5.2e-5), Map.entry(30, 1.4e-5), Map.entry(32, 3.1e-3),
+            Map.entry(34, 2.4e-5), Map.entry(35, 1.8e-5), Map.entry(36, 1.3e-5), Map.entry(40, 6.9e-5),
+            Map.entry(44, 7.6e-5));
+    /** Section 6 step 6: each background level varies by 10^N(0, 0.3) per run. */
+    public static final double BACKGROUND_SIGMA_DECADES = 0.3;
+    /** Section 6 step 6: drift exp(a u + b u^2) with a, b ~ N(0, s): s = 0.25 for m/z 17, 18, 32, 44, else 0.03. */
+    public static final double DRIFT_SIGMA_VOLATILE = 0.25;
+    public static final double DRIFT_SIGMA_OTHER = 0.03;
+
+    /**
+     * Section 5.1: SAM testbed backgrounds in counts/s, (low, high) of run medians; a run draws log-uniformly.
+     * Ions not listed: 1e2 .. 1e3 counts/s (between the listed m/z 50 ~3e3 and 80 ~4e2).
+     */
+    public static final Map<Integer, double[]> SAM_BACKGROUND = Map.ofEntries(
+            Map.entry(2, new double[] {2e5, 7e5}), Map.entry(12, new double[] {1e4, 2e4}),
+            Map.entry(14, new double[] {6e3, 2e4}), Map.entry(16, new double[] {6e4, 2e5}),
+            Map.entry(17, new double[] {3e5, 2e6}), Map.entry(18, new double[] {2e6, 7e6}),
+            Map.entry(28, new double[] {2e5, 8e5}), Map.entry(32, new double[] {1e4, 3e5}),
+            Map.entry(40, new double[] {3e3, 1e4}), Map.entry(44, new double[] {2e5, 9e5}),
+            Map.entry(64, new double[] {1e4, 2e6}), Map.entry(50, new double[] {2e3, 4e3}),
+            Map.entry(80, new double[] {3e2, 5e2}));
+    public static final double[] SAM_BACKGROUND_OTHER = {1e2, 1e3};
+    /** Section 6 step 7: SAM release heights are h x 10^U(6.5, 7.5) counts/s. */
+    public static final double SAM_HEIGHT_MIN_DECADES = 6.5;
+    public static final double SAM_HEIGHT_MAX_DECADES = 7.5;
+    /** Section 5.2: SAM counts come in steps of 58.8 counts/s (one count per 17 ms). */
+    public static final double SAM_COUNT_STEP = 58.8;
+
+    /** Section 5.2: commercial noise sd = sqrt(s0^2 + q I + (c I)^2). */
+    public static final double NOISE_FLOOR_A = 2e-14;
+    public static final double NOISE_SHOT_A = 4e-14;
+    public static final double NOISE_RELATIVE = 1e-3;
+}

@@ -1,0 +1,222 @@
+package egaml.sim;
+
+import egaml.core.InstrumentType;
+import egaml.core.Label;
+import egaml.ingest.CleanRun;
+import egaml.ingest.CleanRunBuilder;
+import egaml.ingest.ChannelSeries;
+import egaml.ingest.Dataset;
+import egaml.ingest.DatasetLoader;
+import egaml.ingest.IngestConfig;
+import egaml.ingest.RunLoader;
+import egaml.ingest.RunParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SimulatorTest {
+    @TempDir
+    Path dir;
+
+    private static CleanRun render(SimulationConfig config, int index, IngestConfig ingest) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SimulatedSample s = new Simulator(config).renderRun(index, bytes);
+        CleanRunBuilder b = new CleanRunBuilder(ingest);
+        RunParser.Result r = RunParser.parse(Path.of(s.sampleId() + ".csv"), new ByteArrayInputStream(bytes.toByteArray()), b, true);
+        assertThat(r.md5()).isEqualTo(s.md5());
+        return b.build(s.sampleId(), r);
+    }
+
+    /** Temperature of the largest reading of a channel. */
+    private static double peakTemp(ChannelSeries c) {
+        int arg = 0;
+        for (int i = 1; i < c.size(); i++) {
+            if (c.abundance()[i] > c.abundance()[arg]) {
+                arg = i;
+            }
+        }
+        return c.temp()[arg];
+    }
+
+    private static double median(double[] v) {
+        return egaml.core.Quantiles.linear(v, 0.5);
+    }
+
+    @Test
+    void sameSeedGivesIdenticalFilesWhateverTheThreadCount() throws IOException {
+        SimulationConfig config = SimulationConfig.of(6, 7).withFormat(SimulationConfig.Format.MIXED).withSamFraction(0.3);
+        new Simulator(config).write(dir.resolve("a"), false, 1, n -> { });
+        new Simulator(config).write(dir.resolve("b"), false, 2, n -> { });
+        new Simulator(SimulationConfig.of(6, 8)).write(dir.resolve("c"), false, 2, n -> { });
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir.resolve("a"))) {
+            files = s.filter(Files::isRegularFile).toList();
+        }
+        assertThat(files).hasSize(6 + 4);
+        for (Path f : files) {
+            Path rel = dir.resolve("a").relativize(f);
+            if (!rel.toString().equals("simulation.json")) {
+                assertThat(Files.readAllBytes(dir.resolve("b").resolve(rel))).as(rel.toString()).isEqualTo(Files.readAllBytes(f));
+            }
+        }
+        assertThat(Files.readAllBytes(dir.resolve("c/metadata.csv"))).isNotEqualTo(Files.readAllBytes(dir.resolve("a/metadata.csv")));
+    }
+
+    @Test
+    void writtenDatasetIsValidAndRefusesToOverwrite() throws IOException {
+        Path out = dir.resolve("sim");
+        List<SimulatedSample> written = new Simulator(SimulationConfig.of(12, 3).withSamFraction(0.25)).write(out, false, 2, n -> { });
+        Dataset d = Dataset.open(out);
+        assertThat(d.samples()).hasSize(12);
+        DatasetLoader.Result r = DatasetLoader.load(d.samples(), new RunLoader(IngestConfig.defaults(), null), 2, n -> { });
+        assertThat(r.failures()).isEmpty();
+        for (int i = 0; i < 12; i++) {
+            assertThat(d.labelsOf(d.samples().get(i)).orElseThrow()).containsExactly(written.get(i).labelVector());
+            assertThat(r.runs().get(i).summary().detectedType()).isEqualTo(d.samples().get(i).instrumentType());
+        }
+        assertThat(Files.readString(out.resolve("truth.csv"))).startsWith("sample_id,instrument_type,setup");
+        assertThatThrownBy(() -> new Simulator(SimulationConfig.of(2, 3)).write(out, false, 1, n -> { }))
+                .hasMessageContaining("exists and is not empty");
+        new Simulator(SimulationConfig.of(2, 3)).write(out, true, 1, n -> { });
+        assertThat(Dataset.open(out).samples()).hasSize(2);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("sim"); // no temporary folders left
+        }
+    }
+
+    @Test
+    void carbonateReleasesCo2InTheCarbonateRange() throws IOException {
+        SimulationConfig config = SimulationConfig.of(10, 11).withFormat(SimulationConfig.Format.COMMERCIAL)
+                .withLabels(Set.of(Label.CARBONATE));
+        double[] peaks = new double[10];
+        for (int i = 0; i < 10; i++) {
+            CleanRun run = render(config, i, IngestConfig.defaults());
+            peaks[i] = peakTemp(run.channel(44));
+            // CO2 fragments follow CO2 (m/z 12, 16, 28 and 45 peak where 44 does; ega-physics 2)
+            assertThat(Math.abs(peakTemp(run.channel(45)) - peaks[i])).as("run %d m/z 45", i).isLessThan(30);
+        }
+        // carbonates release CO2 at 450-850 C (ega-physics 2 and 3; set-ups B/C shift or cut the range)
+        assertThat(median(peaks)).isBetween(550.0, 800.0);
+        for (double t : peaks) {
+            assertThat(t).isBetween(400.0, 900.0);
+        }
+    }
+
+    @Test
+    void oxychlorineReleasesO2AndHcl() throws IOException {
+        SimulationConfig config = SimulationConfig.of(12, 5).withFormat(SimulationConfig.Format.COMMERCIAL)
+                .withLabels(Set.of(Label.OXYCHLORINE));
+        Simulator sim = new Simulator(config);
+        int withHcl = 0;
+        double[] o2 = new double[12];
+        for (int i = 0; i < 12; i++) {
+            ByteArrayOutputStream ignored = new ByteArrayOutputStream();
+            SimulatedSample s = sim.renderRun(i, ignored);
+            CleanRun run = render(config, i, IngestConfig.defaults());
+            o2[i] = peakTemp(run.channel(32));
+            boolean hclSpecies = s.species().stream().anyMatch(n -> n.contains("Ca perchlorate")
+                    || n.contains("Mg perchlorate") || n.contains("Fe perchlorate"));
+            if (hclSpecies) {
+                withHcl++;
+                ChannelSeries hcl = run.channel(36);
+                double base = egaml.core.Quantiles.linear(hcl.abundance(), 0.05);
+                double max = java.util.Arrays.stream(hcl.abundance()).max().orElseThrow();
+                assertThat(max - base).as("HCl above its background in run %d", i).isGreaterThan(3 * base * 0.01);
+            }
+        }
+        assertThat(withHcl).isPositive();
+        // oxychlorines release O2 at 150-650 C (ega-physics 2, 3)
+        assertThat(median(o2)).isBetween(400.0, 620.0);
+    }
+
+    @Test
+    void samLikeRunsHaveOneMzPerRowAndFractionalMz() throws IOException {
+        SimulationConfig config = SimulationConfig.of(3, 9).withFormat(SimulationConfig.Format.SAM);
+        for (int i = 0; i < 3; i++) {
+            CleanRun run = render(config, i, IngestConfig.defaults());
+            assertThat(run.summary().detectedType()).isEqualTo(InstrumentType.SAM_TESTBED);
+            assertThat(run.summary().sharedTimeRows()).isZero();
+            assertThat(run.summary().fractionalRows()).isPositive();
+            assertThat(run.summary().negativeRows()).isZero();
+            assertThat(run.summary().mzMax()).isGreaterThan(100);
+            assertThat(run.summary().rows()).isBetween(100_000L, 145_000L);
+            assertThat(run.channel(4)).isNull();
+        }
+    }
+
+    @Test
+    void commercialRunsLookLikeSetUpA() throws IOException {
+        SimulationConfig config = SimulationConfig.of(40, 2).withFormat(SimulationConfig.Format.COMMERCIAL);
+        int setupA = 0;
+        for (int i = 0; i < 40; i++) {
+            CleanRun run = render(config, i, IngestConfig.defaults().withKeepHelium(true));
+            if (run.summary().mzMax() == 99) { // set-up A (B scans to 199, C to 60, D to 94)
+                assertThat(run.summary().rows() / 100).isBetween(300L, 330L); // ~319 scans of 100 m/z
+                setupA++;
+                assertThat(run.summary().tempMax()).isBetween(980.0, 1040.0);
+                double he = median(run.channel(4).abundance());
+                assertThat(he).isBetween(1.1e-7 / 10, 1.1e-7 * 10);
+            }
+        }
+        assertThat(setupA).isBetween(26, 40); // 83.5 % of commercial runs
+    }
+
+    @Test
+    void labelFrequenciesFollowTheRealData() {
+        // draws only (no rendering): 4,000 label sets against the real frequencies of method.md 1.4
+        int n = 4000;
+        int[] counts = new int[Label.COUNT];
+        egaml.core.SeedSequence seeds = new egaml.core.SeedSequence(4);
+        for (int i = 0; i < n; i++) {
+            for (Label l : new SampleDraw(seeds.random(i), false, null).labels) {
+                counts[l.ordinal()]++;
+            }
+        }
+        double[] real = {91, 97, 93, 169, 30, 180, 242, 104, 148, 36};
+        for (Label l : Label.all()) {
+            assertThat((double) counts[l.ordinal()] / n).as(l.columnName()).isCloseTo(real[l.ordinal()] / 763,
+                    org.assertj.core.api.Assertions.within(0.025));
+        }
+        assertThat(EnumSet.copyOf(new SampleDraw(seeds.random(1), false, Set.of(Label.SULFIDE)).labels))
+                .containsExactly(Label.SULFIDE);
+    }
+
+    @Test
+    void kineticCurvePeaksAtItsTemperatureWithItsWidth() {
+        Release r = new Release(Gas.CO2, 700, 80, 1, "test");
+        double best = 0;
+        double bestT = 0;
+        for (double t = 400; t < 1000; t += 0.5) {
+            if (r.at(t) > best) {
+                best = r.at(t);
+                bestT = t;
+            }
+        }
+        assertThat(bestT).isBetween(695.0, 705.0);
+        assertThat(best).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        double lo = bestT;
+        while (r.at(lo) > 0.5) {
+            lo -= 0.5;
+        }
+        double hi = bestT;
+        while (r.at(hi) > 0.5) {
+            hi += 0.5;
+        }
+        assertThat(hi - lo).isBetween(70.0, 90.0);
+        assertThat(bestT - lo).isGreaterThan(hi - bestT); // first-order peaks are wider on the low side
+        assertThat(Release.kissinger(700, 220, 36)).isEqualTo(700);
+        assertThat(Release.kissinger(700, 220, 36 * Math.E) - 700).isBetween(25.0, 40.0); // ~33 C per e-fold
+    }
+}
