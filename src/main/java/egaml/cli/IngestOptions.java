@@ -1,5 +1,7 @@
 package egaml.cli;
 
+import egaml.ingest.Dataset;
+import egaml.ingest.DatasetLoader;
 import egaml.ingest.IngestConfig;
 import egaml.ingest.RunCache;
 import egaml.ingest.RunLoader;
@@ -45,6 +47,14 @@ final class IngestOptions {
 
     RunLoader loader() {
         return new RunLoader(config(), cache());
+    }
+
+    /** Loads every run of the dataset with a progress bar (unless quiet), collecting every failure. */
+    DatasetLoader.Result loadAll(Dataset dataset, String task, boolean quiet) {
+        RunLoader loader = loader();
+        try (Progress progress = Progress.start(task, dataset.size(), !quiet)) {
+            return DatasetLoader.load(dataset.samples(), loader, threads(), progress);
+        }
     }
 
     int threads() {

@@ -4,8 +4,6 @@ import egaml.core.InstrumentType;
 import egaml.core.Quantiles;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
-import egaml.ingest.DatasetLoader;
-import egaml.ingest.RunLoader;
 import egaml.report.DatasetStats;
 import egaml.report.IonNames;
 import picocli.CommandLine.Command;
@@ -43,11 +41,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         Dataset dataset = Dataset.open(data);
         ingest.keepHelium = true; // heights are per helium current
-        RunLoader loader = ingest.loader();
-        List<CleanRun> runs;
-        try (Progress progress = Progress.start("stats", dataset.size(), !quiet)) {
-            runs = DatasetLoader.load(dataset.samples(), loader, ingest.threads(), progress).requireAll();
-        }
+        List<CleanRun> runs = ingest.loadAll(dataset, "stats", quiet).requireAll();
         List<int[]> labels = new ArrayList<>();
         dataset.samples().forEach(s -> labels.add(dataset.labelsOf(s).orElse(null)));
         PrintWriter out = spec.commandLine().getOut();

@@ -5,7 +5,6 @@ import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
 import egaml.ingest.LabelTable;
-import egaml.ingest.RunLoader;
 import egaml.ingest.SampleRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,11 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Dataset dataset = Dataset.open(data);
-        RunLoader loader = ingest.loader();
-        DatasetLoader.Result result;
-        try (Progress progress = Progress.start("validate", dataset.size(), !quiet)) {
-            result = DatasetLoader.load(dataset.samples(), loader, ingest.threads(), progress);
-        }
+        DatasetLoader.Result result = ingest.loadAll(dataset, "validate", quiet);
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, int[]> counts = new TreeMap<>(); // "split|type" -> {samples, good, labelled}
