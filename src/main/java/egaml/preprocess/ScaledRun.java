@@ -23,36 +23,48 @@ public record ScaledRun(CleanRun run, double[][] values, double scale, boolean f
     public static ScaledRun of(CleanRun run, BaselineLevel level, SplittableRandom rng) {
         ChannelSeries[] channels = run.channels();
         double[][] values = new double[channels.length][];
-        double smax = Double.NEGATIVE_INFINITY;
         for (int mz = 0; mz < channels.length; mz++) {
-            ChannelSeries c = channels[mz];
-            if (c == null) {
+            if (channels[mz] != null) {
+                values[mz] = channels[mz].abundance().clone();
+            }
+        }
+        double smax = scaleInPlace(values, level, rng);
+        return new ScaledRun(run, values, smax, Double.isNaN(smax));
+    }
+
+    /**
+     * The baseline offset and global scaling of method.md 3.3 on plain series (null = absent channel),
+     * in place: each series minus its own quantile at a level drawn in increasing index order, then all
+     * divided by the largest value.
+     *
+     * @return the divisor smax, or NaN when it was not positive and finite (no division done)
+     */
+    public static double scaleInPlace(double[][] values, BaselineLevel level, SplittableRandom rng) {
+        double smax = Double.NEGATIVE_INFINITY;
+        for (double[] v : values) {
+            if (v == null) {
                 continue;
             }
-            double q = level.draw(rng);
-            double[] a = c.abundance();
-            double base = Quantiles.linear(a, q);
-            double[] v = new double[a.length];
-            for (int i = 0; i < a.length; i++) {
-                v[i] = a[i] - base;
+            double base = Quantiles.linear(v, level.draw(rng));
+            for (int i = 0; i < v.length; i++) {
+                v[i] -= base;
                 if (v[i] > smax) {
                     smax = v[i];
                 }
             }
-            values[mz] = v;
         }
-        boolean flat = !(smax > 0) || !Double.isFinite(smax);
-        if (!flat) {
-            double inv = 1.0 / smax;
-            for (double[] v : values) {
-                if (v != null) {
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] *= inv;
-                    }
+        if (!(smax > 0) || !Double.isFinite(smax)) {
+            return Double.NaN;
+        }
+        double inv = 1.0 / smax;
+        for (double[] v : values) {
+            if (v != null) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] *= inv;
                 }
             }
         }
-        return new ScaledRun(run, values, flat ? Double.NaN : smax, flat);
+        return smax;
     }
 
     /** Whether the run had no channel left after cleaning. */
