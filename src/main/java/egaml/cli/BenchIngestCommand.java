@@ -1,5 +1,6 @@
 package egaml.cli;
 
+import egaml.core.AtomicFiles;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
@@ -13,11 +14,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code egaml bench ingest}: cold and warm ingest of a whole dataset. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
@@ -71,12 +70,7 @@ final class BenchIngestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "cache: %d entries, %.1f MB in %s%n", stats[0], stats[1] / 1e6, cacheDir);
         } finally {
             if (tempCache) {
-                cache.clear();
-                try (Stream<Path> walk = Files.walk(cacheDir)) {
-                    for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                }
+                AtomicFiles.deleteTree(cacheDir);
             }
         }
         out.flush();

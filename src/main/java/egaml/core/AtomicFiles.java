@@ -35,4 +35,40 @@ public final class AtomicFiles {
             Files.deleteIfExists(tmp);
         }
     }
+
+    /**
+     * Puts a completely written folder {@code tmp} in place of {@code target}: renamed atomically where the file
+     * system allows; an existing target (or an empty folder) is replaced only after the new one is complete.
+     */
+    public static void replaceFolder(Path tmp, Path target) throws IOException {
+        if (Files.exists(target)) {
+            Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
+            Files.delete(old);
+            Files.move(target, old);
+            move(tmp, target);
+            deleteTree(old);
+        } else {
+            move(tmp, target);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** Deletes a folder and everything in it (nothing when it does not exist). */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 }

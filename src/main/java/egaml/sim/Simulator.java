@@ -2,6 +2,7 @@ package egaml.sim;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import egaml.core.AtomicFiles;
 import egaml.core.InstrumentType;
 import egaml.core.Label;
 import egaml.core.SeedSequence;
@@ -9,16 +10,12 @@ import egaml.core.SeedSequence;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,20 +95,13 @@ public final class Simulator {
             Files.createDirectories(tmp.resolve(config.split() + "_features"));
             List<SimulatedSample> samples = renderAll(tmp, threads, progress);
             writeTables(tmp, samples);
-            if (Files.exists(target)) {
-                Path old = Files.createTempDirectory(parent, "." + target.getFileName() + "-old-");
-                Files.delete(old);
-                Files.move(target, old);
-                move(tmp, target);
-                deleteTree(old);
-            } else {
-                move(tmp, target);
+            if (isEmptyDir(target)) {
+                Files.delete(target);
             }
+            AtomicFiles.replaceFolder(tmp, target);
             return samples;
         } finally {
-            if (Files.exists(tmp)) {
-                deleteTree(tmp);
-            }
+            AtomicFiles.deleteTree(tmp);
         }
     }
 
@@ -193,29 +183,6 @@ public final class Simulator {
         }
         try (Stream<Path> s = Files.list(p)) {
             return s.findAny().isEmpty();
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        if (Files.isDirectory(to) && isEmptyDir(to)) {
-            Files.delete(to);
-        }
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 

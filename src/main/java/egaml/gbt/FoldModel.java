@@ -1,0 +1,41 @@
+package egaml.gbt;
+
+import egaml.core.Label;
+
+import java.util.List;
+
+/**
+ * One final GBT model: the (realisation, repeat, fold, label) it was trained for, the ion list of its
+ * pair features, and its LightGBM text model; or, when its training fold had only one class, the
+ * constant prior it predicts.
+ *
+ * @param model the LightGBM text model, or null for a constant-prior model
+ * @param prior the constant prediction when model is null, else NaN
+ */
+public record FoldModel(int realisation, int repeat, int fold, Label label, List<Integer> pairIons, String model,
+                        double prior) {
+
+    public FoldModel {
+        pairIons = List.copyOf(pairIons);
+    }
+
+    /** File name of the LightGBM model inside a saved member. */
+    public String fileName() {
+        return String.format(java.util.Locale.ROOT, "r%d_rep%d_f%d_%s.txt", realisation, repeat, fold, label.columnName());
+    }
+
+    /** Probabilities for the rows (base features of one realisation). */
+    double[] predict(float[][] baseRows) {
+        if (model == null) {
+            double[] p = new double[baseRows.length];
+            java.util.Arrays.fill(p, prior);
+            return p;
+        }
+        PairFeatures pairs = new PairFeatures(label, pairIons);
+        int[] all = new int[baseRows.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return LightGbm.predict(model, GbtCrossValidation.matrix(baseRows, all, pairs));
+    }
+}

@@ -1,0 +1,39 @@
+package egaml.gbt;
+
+import java.util.Locale;
+
+/**
+ * How much GBT work to do (method.md 12.3).
+ *
+ * @param realisations     feature realisations (trim range cycles 10, 5, 50, 20)
+ * @param repeats          repeats of the multilabel stratified K-fold per realisation
+ * @param folds            outer folds K
+ * @param searchIterations parameter draws per (fold, label); 0 = the fixed mid-grid setting
+ * @param innerFolds       stratified inner folds of the search
+ * @param maxTrees         cap on the number of trees (0 = none; the smoke preset uses 20)
+ */
+public record GbtConfig(int realisations, int repeats, int folds, int searchIterations, int innerFolds, int maxTrees) {
+
+    public GbtConfig {
+        if (realisations < 1 || repeats < 1 || folds < 2 || searchIterations < 0 || innerFolds < 2 || maxTrees < 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "invalid GBT settings: realisations %d, "
+                    + "repeats %d, folds %d, search %d, inner folds %d, max trees %d (need >= 1, >= 1, >= 2, >= 0, >= 2, >= 0)",
+                    realisations, repeats, folds, searchIterations, innerFolds, maxTrees));
+        }
+    }
+
+    /** The presets of method.md 12.3: smoke (tests), fast (minutes), full (best within the hour). */
+    public static GbtConfig preset(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20);
+            case "fast" -> new GbtConfig(1, 1, 5, 0, 4, 0);
+            case "full" -> new GbtConfig(2, 1, 5, 2, 3, 0);
+            default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
+        };
+    }
+
+    /** Fits per (fold, label): the search's draws times inner folds, plus the refit. */
+    public int fitsPerModel() {
+        return searchIterations * innerFolds + 1;
+    }
+}

@@ -1,0 +1,257 @@
+package egaml.gbt;
+
+import egaml.core.Label;
+import egaml.core.SeedSequence;
+import egaml.cv.Fold;
+import egaml.cv.LogLoss;
+import egaml.cv.MultilabelStratifiedKFold;
+import egaml.features.FeatureExtractor;
+import egaml.features.FeatureRealisation;
+import egaml.features.FeatureTable;
+import egaml.ingest.CleanRun;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * Out-of-fold training of the GBT member (method.md 8): for each realisation x repeat x fold x label one
+ * binary LightGBM model on the fold's training rows (base features + the label's pair features,
+ * augmented), tuned by nested random search, predicting the held-out rows. Tasks run in parallel with
+ * one LightGBM thread each; every random choice comes from the seed and the task's indices.
+ */
+public final class GbtCrossValidation {
+    private static final long FOLD_STREAM = 0xF01DL;
+    private static final long TASK_STREAM = 0x7A5CL;
+
+    /**
+     * Out-of-fold probabilities per family (trim range), and the member's mean over families.
+     *
+     * @param families family name ("gbt_r10", ...) to probabilities [sample][label]
+     */
+    public record Result(Map<String, double[][]> families, double[][] member, List<FoldModel> models,
+                         List<FeatureRealisation> realisations, int fits, int fallbacks, double seconds) {
+    }
+
+    private GbtCrossValidation() {
+    }
+
+    public static Result run(List<CleanRun> runs, int[][] y, GbtConfig config, SeedSequence seeds, int threads,
+                             IntConsumer progress) {
+        long t0 = System.nanoTime();
+        int n = runs.size();
+        Map<Integer, double[][]> sums = new TreeMap<>();
+        Map<Integer, int[][]> counts = new TreeMap<>();
+        int fits = 0;
+        int fallbacks = 0;
+        List<FoldModel> models = new ArrayList<>();
+        List<FeatureRealisation> realisations = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "egaml-gbt");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (int r = 0; r < config.realisations(); r++) {
+                FeatureRealisation realisation = FeatureRealisation.of(r, seeds);
+                realisations.add(realisation);
+                FeatureTable table = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
+                double[][] sum = sums.computeIfAbsent(realisation.trimRange(), k -> new double[n][Label.COUNT]);
+                int[][] count = counts.computeIfAbsent(realisation.trimRange(), k -> new int[n][Label.COUNT]);
+                List<Future<TaskResult>> futures = new ArrayList<>();
+                for (int repeat = 0; repeat < config.repeats(); repeat++) {
+                    int rep = repeat;
+                    int realisationIndex = r;
+                    List<Fold> folds = new MultilabelStratifiedKFold(config.folds(), false)
+                            .split(y, seeds.derive(FOLD_STREAM, r, repeat));
+                    for (Fold fold : folds) {
+                        for (Label label : Label.all()) {
+                            long seed = seeds.derive(TASK_STREAM, r, repeat, fold.index(), label.ordinal());
+                            futures.add(pool.submit(() -> {
+                                try {
+                                    return trainAndPredict(table.rows(), y, fold, label, config, seed,
+                                            realisationIndex, rep);
+                                } finally {
+                                    progress.accept(1);
+                                }
+                            }));
+                        }
+                    }
+                }
+                for (Future<TaskResult> f : futures) {
+                    TaskResult tr = f.get();
+                    fits += tr.fits;
+                    models.add(tr.model);
+                    fallbacks += tr.fallback ? 1 : 0;
+                    for (int i = 0; i < tr.rows.length; i++) {
+                        sum[tr.rows[i]][tr.label] += tr.probabilities[i];
+                        count[tr.rows[i]][tr.label]++;
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, double[][]> families = new LinkedHashMap<>();
+        double[][] member = new double[n][Label.COUNT];
+        for (Map.Entry<Integer, double[][]> e : sums.entrySet()) {
+            double[][] p = new double[n][Label.COUNT];
+            int[][] c = counts.get(e.getKey());
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < Label.COUNT; j++) {
+                    p[i][j] = e.getValue()[i][j] / c[i][j];
+                    member[i][j] += p[i][j] / sums.size();
+                }
+            }
+            families.put("gbt_r" + e.getKey(), p);
+        }
+        return new Result(families, member, models, realisations, fits, fallbacks, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private record TaskResult(int label, int[] rows, double[] probabilities, int fits, boolean fallback, FoldModel model) {
+    }
+
+    /** One (fold, label) model: pair features, augmentation, search, refit, held-out predictions. */
+    private static TaskResult trainAndPredict(float[][] base, int[][] y, Fold fold, Label label, GbtConfig config,
+                                              long seed, int realisation, int repeat) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] train = fold.train();
+        int[] test = fold.test();
+        int[] yTrain = new int[train.length];
+        float[][] trainBase = new float[train.length][];
+        int positives = 0;
+        for (int i = 0; i < train.length; i++) {
+            yTrain[i] = y[train[i]][label.ordinal()];
+            trainBase[i] = base[train[i]];
+            positives += yTrain[i];
+        }
+        if (positives == 0 || positives == train.length) {
+            double prior = (double) positives / train.length;
+            double[] p = new double[test.length];
+            java.util.Arrays.fill(p, prior);
+            return new TaskResult(label.ordinal(), test, p, 0, true,
+                    new FoldModel(realisation, repeat, fold.index(), label, List.of(), null, prior));
+        }
+        PairFeatures pairs = PairFeatures.fit(label, trainBase, yTrain);
+        LightGbm.Matrix xTrain = matrix(base, train, pairs);
+        LightGbm.Matrix xTest = matrix(base, test, pairs);
+        Augmentation.apply(xTrain, rng);
+        float[] labels = new float[train.length];
+        for (int i = 0; i < train.length; i++) {
+            labels[i] = yTrain[i];
+        }
+        int fits = 0;
+        GbtParams chosen = GbtParams.fixed();
+        boolean fallback = false;
+        boolean searchable = positives >= config.innerFolds() && train.length - positives >= config.innerFolds();
+        if (config.searchIterations() > 0 && searchable) {
+            List<GbtParams> candidates = GbtParams.drawDistinct(config.searchIterations(), rng);
+            int[] inner = stratifiedFolds(yTrain, config.innerFolds(), rng);
+            double best = Double.POSITIVE_INFINITY;
+            for (GbtParams candidate : candidates) {
+                GbtParams p = candidate.cappedAt(config.maxTrees());
+                double loss = 0;
+                for (int k = 0; k < config.innerFolds(); k++) {
+                    int[][] split = split(inner, k);
+                    float[] innerLabels = new float[split[0].length];
+                    for (int i = 0; i < split[0].length; i++) {
+                        innerLabels[i] = labels[split[0][i]];
+                    }
+                    String model = LightGbm.fit(xTrain.select(split[0]), innerLabels, p, seed + k);
+                    fits++;
+                    double[] pred = LightGbm.predict(model, xTrain.select(split[1]));
+                    for (int i = 0; i < pred.length; i++) {
+                        loss += LogLoss.binary(yTrain[split[1][i]], pred[i]);
+                    }
+                }
+                loss /= train.length;
+                if (loss < best) {
+                    best = loss;
+                    chosen = candidate;
+                }
+            }
+        } else if (config.searchIterations() > 0) {
+            fallback = true; // too few positives (or negatives) for the inner folds: fixed setting
+        }
+        String model = LightGbm.fit(xTrain, labels, chosen.cappedAt(config.maxTrees()), seed);
+        fits++;
+        return new TaskResult(label.ordinal(), test, LightGbm.predict(model, xTest), fits, fallback,
+                new FoldModel(realisation, repeat, fold.index(), label, pairs.ions(), model, Double.NaN));
+    }
+
+    /** Base features plus the label's pair features for the given rows. */
+    static LightGbm.Matrix matrix(float[][] base, int[] rows, PairFeatures pairs) {
+        int cols = FeatureExtractor.COUNT + pairs.count();
+        float[] data = new float[rows.length * cols];
+        for (int i = 0; i < rows.length; i++) {
+            float[] b = base[rows[i]];
+            System.arraycopy(b, 0, data, i * cols, FeatureExtractor.COUNT);
+            float[] p = pairs.compute(b);
+            System.arraycopy(p, 0, data, i * cols + FeatureExtractor.COUNT, p.length);
+        }
+        return new LightGbm.Matrix(data, rows.length, cols);
+    }
+
+    /** Stratified K-fold on one binary label (shuffled): fold number per row. */
+    static int[] stratifiedFolds(int[] y, int k, SplittableRandom rng) {
+        int n = y.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] fold = new int[n];
+        int next = 0;
+        for (int cls = 1; cls >= 0; cls--) {
+            for (int i : order) {
+                if (y[i] == cls) {
+                    fold[i] = next++ % k;
+                }
+            }
+        }
+        return fold;
+    }
+
+    /** {training rows, held-out rows} of inner fold k. */
+    private static int[][] split(int[] fold, int k) {
+        int held = 0;
+        for (int f : fold) {
+            held += f == k ? 1 : 0;
+        }
+        int[] train = new int[fold.length - held];
+        int[] test = new int[held];
+        int a = 0;
+        int b = 0;
+        for (int i = 0; i < fold.length; i++) {
+            if (fold[i] == k) {
+                test[b++] = i;
+            } else {
+                train[a++] = i;
+            }
+        }
+        return new int[][] {train, test};
+    }
+
+    /** Number of (realisation, repeat, fold, label) tasks. */
+    public static int tasks(GbtConfig config) {
+        return config.realisations() * config.repeats() * config.folds() * Label.COUNT;
+    }
+}

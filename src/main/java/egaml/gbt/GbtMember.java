@@ -1,0 +1,185 @@
+package egaml.gbt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import egaml.core.AtomicFiles;
+import egaml.core.EgamlDataException;
+import egaml.core.Label;
+import egaml.core.SeedSequence;
+import egaml.features.FeatureExtractor;
+import egaml.features.FeatureRealisation;
+import egaml.features.FeatureTable;
+import egaml.ingest.CleanRun;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A trained GBT member: the fold models of a cross-validation and what is needed to rebuild their
+ * inputs (seed, realisations). New samples get the mean probability over the fold models of each trim-range
+ * family, and the member the mean over families (method.md 8.4). Saved as a folder: {@code gbt.json}
+ * and one LightGBM text model per fold model under {@code models/}, loadable by any LightGBM.
+ */
+public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> realisations, List<FoldModel> models) {
+    public static final int FORMAT_VERSION = 1;
+    public static final String MANIFEST = "gbt.json";
+
+    public GbtMember {
+        realisations = List.copyOf(realisations);
+        models = List.copyOf(models);
+    }
+
+    public static GbtMember of(GbtCrossValidation.Result result, long seed, GbtConfig config) {
+        return new GbtMember(seed, config, result.realisations(), result.models());
+    }
+
+    /** Probabilities per family and for the member. */
+    public record Prediction(Map<String, double[][]> families, double[][] member) {
+    }
+
+    public Prediction predict(List<CleanRun> runs, int threads) {
+        SeedSequence seeds = new SeedSequence(seed);
+        int n = runs.size();
+        Map<Integer, double[][]> sums = new TreeMap<>();
+        Map<Integer, int[]> counts = new TreeMap<>();
+        for (FeatureRealisation r : realisations) {
+            float[][] rows = FeatureTable.extract(runs, r, seeds, threads, k -> { }).rows();
+            double[][] sum = sums.computeIfAbsent(r.trimRange(), k -> new double[n][Label.COUNT]);
+            int[] count = counts.computeIfAbsent(r.trimRange(), k -> new int[Label.COUNT]);
+            for (FoldModel m : models) {
+                if (m.realisation() != r.index()) {
+                    continue;
+                }
+                double[] p = m.predict(rows);
+                for (int i = 0; i < n; i++) {
+                    sum[i][m.label().ordinal()] += p[i];
+                }
+                count[m.label().ordinal()]++;
+            }
+        }
+        Map<String, double[][]> families = new LinkedHashMap<>();
+        double[][] member = new double[n][Label.COUNT];
+        for (Map.Entry<Integer, double[][]> e : sums.entrySet()) {
+            int[] c = counts.get(e.getKey());
+            double[][] p = new double[n][Label.COUNT];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < Label.COUNT; j++) {
+                    p[i][j] = e.getValue()[i][j] / c[j];
+                    member[i][j] += p[i][j] / sums.size();
+                }
+            }
+            families.put("gbt_r" + e.getKey(), p);
+        }
+        return new Prediction(families, member);
+    }
+
+    /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */
+    public void save(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+        try {
+            Files.createDirectories(tmp.resolve("models"));
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = json.createObjectNode();
+            root.put("format", "egaml-gbt");
+            root.put("formatVersion", FORMAT_VERSION);
+            root.put("egamlVersion", egaml.cli.EgamlCli.version());
+            root.put("seed", seed);
+            root.set("config", json.valueToTree(config));
+            root.put("baseFeatures", FeatureExtractor.COUNT);
+            root.set("featureNames", json.valueToTree(FeatureExtractor.names()));
+            root.set("realisations", json.valueToTree(realisations));
+            ArrayNode list = root.putArray("models");
+            for (FoldModel m : models) {
+                ObjectNode node = list.addObject();
+                node.put("realisation", m.realisation());
+                node.put("repeat", m.repeat());
+                node.put("fold", m.fold());
+                node.put("label", m.label().columnName());
+                node.set("pairIons", json.valueToTree(m.pairIons()));
+                if (m.model() == null) {
+                    node.put("prior", m.prior());
+                } else {
+                    node.put("file", "models/" + m.fileName());
+                    Files.writeString(tmp.resolve("models").resolve(m.fileName()), m.model(), StandardCharsets.UTF_8);
+                }
+            }
+            json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
+            AtomicFiles.replaceFolder(tmp, target);
+        } finally {
+            AtomicFiles.deleteTree(tmp);
+        }
+    }
+
+    /** Reads a saved member; a damaged or incompatible folder gives a data error naming the file. */
+    public static GbtMember load(Path dir) {
+        Path manifest = dir.resolve(MANIFEST);
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(manifest.toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new EgamlDataException(manifest, 0, "missing: " + dir + " is not a saved GBT member");
+        } catch (IOException e) {
+            throw new EgamlDataException(manifest, 0, "not valid JSON: " + e.getMessage(), e);
+        }
+        if (root == null || !"egaml-gbt".equals(root.path("format").asText())) {
+            throw new EgamlDataException(manifest, 0, "not an egaml GBT member manifest (format is '"
+                    + (root == null ? "" : root.path("format").asText()) + "', expected 'egaml-gbt')");
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new EgamlDataException(manifest, 0, "format version found " + version + ", supported " + FORMAT_VERSION);
+        }
+        if (root.path("baseFeatures").asInt() != FeatureExtractor.COUNT) {
+            throw new EgamlDataException(manifest, 0, "made with " + root.path("baseFeatures").asInt()
+                    + " base features; this egaml computes " + FeatureExtractor.COUNT);
+        }
+        try {
+            ObjectMapper json = new ObjectMapper();
+            GbtConfig config = json.treeToValue(root.get("config"), GbtConfig.class);
+            List<FeatureRealisation> realisations = new ArrayList<>();
+            for (JsonNode r : root.get("realisations")) {
+                realisations.add(json.treeToValue(r, FeatureRealisation.class));
+            }
+            List<FoldModel> models = new ArrayList<>();
+            for (JsonNode m : root.get("models")) {
+                Label label = Label.fromColumnName(m.path("label").asText()).orElseThrow(() ->
+                        new EgamlDataException(manifest, 0, "unknown label '" + m.path("label").asText() + "'"));
+                List<Integer> ions = new ArrayList<>();
+                m.path("pairIons").forEach(v -> ions.add(v.asInt()));
+                String text = null;
+                double prior = Double.NaN;
+                if (m.has("file")) {
+                    Path file = dir.resolve(m.get("file").asText());
+                    try {
+                        text = Files.readString(file, StandardCharsets.UTF_8);
+                    } catch (NoSuchFileException e) {
+                        throw new EgamlDataException(file, 0, "missing model file listed in " + manifest);
+                    }
+                } else {
+                    prior = m.path("prior").asDouble();
+                }
+                models.add(new FoldModel(m.path("realisation").asInt(), m.path("repeat").asInt(), m.path("fold").asInt(),
+                        label, ions, text, prior));
+            }
+            return new GbtMember(root.path("seed").asLong(), config, realisations, models);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof EgamlDataException d) {
+                throw d;
+            }
+            throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
+        }
+    }
+}

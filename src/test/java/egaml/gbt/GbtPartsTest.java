@@ -1,0 +1,127 @@
+package egaml.gbt;
+
+import egaml.core.Label;
+import egaml.features.FeatureExtractor;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GbtPartsTest {
+    /** Base rows where ion_mean of m/z m is m/100 for positives (so the ranking is 99, 98, ...). */
+    private static float[][] rows(int n) {
+        float[][] rows = new float[n][FeatureExtractor.COUNT];
+        for (float[] r : rows) {
+            for (int m = 0; m < FeatureExtractor.IONS; m++) {
+                r[FeatureExtractor.ionColumn("ion_mean", m)] = m / 100f;
+                r[FeatureExtractor.ionColumn("pk0_temp", m)] = FeatureExtractor.TEMP_MISSING;
+                r[FeatureExtractor.ionColumn("pk1_temp", m)] = FeatureExtractor.TEMP_MISSING;
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void pairFeaturesRankIonsAmongPositivesAfterTheKeyIons() {
+        float[][] base = rows(6);
+        int[] y = {1, 1, 1, 0, 0, 0};
+        PairFeatures carbonate = PairFeatures.fit(Label.CARBONATE, base, y);
+        // keys 43, 44, 42, then the ranked ions without the top one (99): 98, 97, ..., 89
+        assertThat(carbonate.ions()).containsExactly(43, 44, 42, 98, 97, 96, 95, 94, 93, 92, 91, 90, 89);
+        assertThat(carbonate.pairs()).hasSize(30);
+        assertThat(carbonate.count()).isEqualTo(30 * 14);
+        assertThat(carbonate.names().get(0)).isEqualTo("pair_mz43_mz44_dT00");
+        PairFeatures silicate = PairFeatures.fit(Label.SILICATE, base, y);
+        assertThat(silicate.ions()).hasSize(10);
+        assertThat(silicate.pairs()).hasSize(29);
+        // ties broken by the lower m/z: all medians equal -> 0 is the top (discarded), then 1..10
+        float[][] flat = new float[3][FeatureExtractor.COUNT];
+        assertThat(PairFeatures.fit(Label.SILICATE, flat, new int[] {1, 1, 1}).ions()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+
+    @Test
+    void pairValuesAndTheirMissingRules() {
+        float[] b = new float[FeatureExtractor.COUNT];
+        Arrays.fill(b, 0);
+        for (int m = 0; m < FeatureExtractor.IONS; m++) {
+            b[FeatureExtractor.ionColumn("pk0_temp", m)] = FeatureExtractor.TEMP_MISSING;
+            b[FeatureExtractor.ionColumn("pk1_temp", m)] = FeatureExtractor.TEMP_MISSING;
+        }
+        b[FeatureExtractor.ionColumn("pk0_temp", 36)] = 500;
+        b[FeatureExtractor.ionColumn("pk0_temp", 18)] = 200;
+        b[FeatureExtractor.ionColumn("pk0_prom", 36)] = 0.2f;
+        b[FeatureExtractor.ionColumn("pk0_prom", 18)] = 0.8f;
+        b[FeatureExtractor.ionColumn("ion_mean", 36)] = 0.1f;
+        b[FeatureExtractor.ionColumn("ion_mean", 18)] = 0.4f;
+        PairFeatures p = new PairFeatures(Label.CHLORIDE, java.util.List.of(36, 18, 1, 2, 3, 5, 6, 7, 8, 9, 10));
+        float[] v = p.compute(b);
+        assertThat(v[0]).isEqualTo(300f);        // dT00: 500 - 200
+        assertThat(v[1]).isNaN();                 // dT01: pk1 of m/z 18 is missing
+        assertThat(v[4]).isEqualTo(0.25f);        // prom00: 0.2 / 0.8
+        assertThat(v[8]).isNaN();                 // height00: both 0
+        assertThat(v[12]).isEqualTo(0.25f);       // mean ratio
+        assertThat(v[13]).isNaN();                // peak ratios are 0
+    }
+
+    @Test
+    void augmentationIsSeededAndFollowsTheRules() {
+        int rows = 20;
+        int cols = FeatureExtractor.COUNT + 28;
+        float[] data = new float[rows * cols];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = 1f;
+        }
+        int tempCol = FeatureExtractor.ionColumn("ion_peak_temp", 44);
+        int sentinelCol = FeatureExtractor.ionColumn("pk0_temp", 44);
+        for (int r = 0; r < rows; r++) {
+            data[r * cols + tempCol] = 600f;
+            data[r * cols + sentinelCol] = FeatureExtractor.TEMP_MISSING;
+        }
+        LightGbm.Matrix a = new LightGbm.Matrix(data.clone(), rows, cols);
+        LightGbm.Matrix b = new LightGbm.Matrix(data.clone(), rows, cols);
+        int dropped = Augmentation.apply(a, new SplittableRandom(3));
+        Augmentation.apply(b, new SplittableRandom(3));
+        assertThat(a.data()).containsExactly(b.data());
+        assertThat(dropped).isGreaterThanOrEqualTo(cols / 10).isLessThan(cols / 10 + (int) (0.1 * FeatureExtractor.COUNT));
+        int nanColumns = 0;
+        for (int c = 0; c < cols; c++) {
+            boolean allNan = true;
+            boolean anyNan = false;
+            for (int r = 0; r < rows; r++) {
+                boolean nan = Float.isNaN(a.data()[r * cols + c]);
+                allNan &= nan;
+                anyNan |= nan;
+            }
+            assertThat(anyNan).as("column %d is dropped whole or not at all", c).isEqualTo(allNan);
+            nanColumns += allNan ? 1 : 0;
+        }
+        assertThat(nanColumns).isEqualTo(dropped);
+        if (!Float.isNaN(a.data()[sentinelCol])) {
+            assertThat(a.data()[sentinelCol]).isEqualTo(FeatureExtractor.TEMP_MISSING); // sentinels keep their value
+        }
+        assertThat(a.data()[0]).isIn(1f, Float.NaN); // non-temperature cells are never perturbed
+    }
+
+    @Test
+    void innerFoldsAreStratified() {
+        int[] y = new int[103];
+        for (int i = 0; i < 17; i++) {
+            y[i * 6] = 1;
+        }
+        int[] fold = GbtCrossValidation.stratifiedFolds(y, 4, new SplittableRandom(2));
+        for (int k = 0; k < 4; k++) {
+            int pos = 0;
+            int all = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (fold[i] == k) {
+                    all++;
+                    pos += y[i];
+                }
+            }
+            assertThat(pos).isBetween(4, 5);
+            assertThat(all).isBetween(25, 26);
+        }
+    }
+}
