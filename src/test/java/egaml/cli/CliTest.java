@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpAndVersionWorks() {
         for (String[] args : new String[][] {{"--help"}, {"inspect", "--help"}, {"validate", "--help"},
-            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}}) {
+            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}, {"cv", "--help"}, {"features", "--help"}, {"bench", "gbt", "--help"}}) {
             CliRunner r = CliRunner.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage:");
@@ -148,6 +149,38 @@ class CliTest {
         assertThat(CliRunner.run("simulate", "--out", out.toString(), "--quiet").exit()).isEqualTo(2); // not empty
         assertThat(CliRunner.run("simulate", "--out", dir.resolve("x").toString(), "--labels", "olivine").err())
                 .contains("unknown label 'olivine'");
+    }
+
+    @Test
+    void gbtCommandsOnSimulatedData() throws IOException {
+        Path sim = dir.resolve("sim");
+        assertThat(CliRunner.run("simulate", "--out", sim.toString(), "--samples", "30", "--seed", "4", "--format",
+                "commercial", "--quiet").exit()).isZero();
+        Path oof = dir.resolve("oof.csv");
+        Path model = dir.resolve("gbt-model");
+        CliRunner cv = CliRunner.run("cv", "--data", sim.toString(), "--models", "gbt", "--preset", "smoke", "--seed", "2",
+                "--out", oof.toString(), "--save", model.toString(), "--quiet", "--no-cache");
+        assertThat(cv.exit()).as(cv.err()).isZero();
+        assertThat(cv.out()).contains("gbt cv: preset smoke, seed 2, 30 samples").containsPattern("(?m)^gbt_r10 +0\\.\\d{4}")
+                .containsPattern("(?m)^prior +0\\.\\d{4}");
+        List<String> lines = Files.readAllLines(oof);
+        assertThat(lines).hasSize(31);
+        assertThat(lines.get(0)).isEqualTo("sample_id," + String.join(",", Label.columnNames()));
+        assertThat(model.resolve("gbt.json")).exists();
+        assertThat(CliRunner.run("cv", "--data", sim.toString(), "--models", "nn", "--quiet").err())
+                .contains("this version has the gbt member only");
+
+        Path features = dir.resolve("features.csv");
+        CliRunner f = CliRunner.run("features", "--data", sim.toString(), "--out", features.toString(), "--quiet", "--no-cache");
+        assertThat(f.exit()).as(f.err()).isZero();
+        List<String> rows = Files.readAllLines(features);
+        assertThat(rows).hasSize(31);
+        assertThat(rows.get(0).split(",")).hasSize(1 + 3704).startsWith("sample_id", "ion_mean_mz0");
+        assertThat(rows.get(1).split(",")).hasSize(1 + 3704);
+
+        CliRunner bench = CliRunner.run("bench", "gbt", "--data", sim.toString(), "--fits", "1", "--no-cache");
+        assertThat(bench.exit()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("features: 30 runs x 3704 features").contains("fits per second per core");
     }
 
     @Test
