@@ -13,7 +13,7 @@ import java.util.Properties;
 @Command(name = "egaml", mixinStandardHelpOptions = true, versionProvider = EgamlCli.Version.class,
         description = "Reads evolved gas analysis mass spectrometry (EGA-MS) runs and predicts which mineral "
                 + "families a sample contains.",
-        subcommands = {DemoCommand.class, InspectCommand.class, ValidateCommand.class, SimulateCommand.class, StatsCommand.class, CvCommand.class, FeaturesCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, ValidateCommand.class, SimulateCommand.class, StatsCommand.class, CvCommand.class, EvaluateCommand.class, FeaturesCommand.class, BenchCommand.class,
             CacheCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 a check failed (validate), 2 bad input or usage, 3 internal error."})
 public final class EgamlCli implements Runnable {

@@ -1,0 +1,49 @@
+package egaml.cli;
+
+import egaml.TestData;
+import egaml.core.Label;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EvaluateTest {
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = "sample_id," + String.join(",", Label.columnNames()) + "\n";
+
+    @Test
+    void scoresAndCalibrates() throws IOException {
+        Path labels = TestData.write(dir, "labels.csv", HEADER + "A,1,0,0,0,0,0,0,0,0,0\nB,0,0,0,0,0,0,0,0,0,1\nC,0,0,0,0,0,0,0,0,0,0\n");
+        Path pred = TestData.write(dir, "p.csv", HEADER + "A,0.8,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1\n"
+                + "B,0.2,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.9\n");
+        CliRunner r = CliRunner.run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        double basalt = (-Math.log(0.8) - Math.log(0.8)) / 2;
+        double other = -Math.log(0.9);
+        double sulfide = -Math.log(0.9);
+        double expected = (basalt + 8 * other + sulfide) / 10;
+        assertThat(r.out()).contains("2 samples scored; 1 labelled samples have no prediction")
+                .contains(String.format(java.util.Locale.ROOT, "aggregated log loss  %.4f", expected))
+                .contains("calibration (all labels pooled");
+    }
+
+    @Test
+    void mismatchedIdsAndColumnsAreNamed() throws IOException {
+        Path labels = TestData.write(dir, "labels.csv", HEADER + "A,1,0,0,0,0,0,0,0,0,0\n");
+        Path pred = TestData.write(dir, "p.csv", HEADER + "Z,0.8,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1\n");
+        CliRunner r = CliRunner.run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("1 predicted sample(s) have no labels here, e.g. [Z]");
+        Path badColumn = TestData.write(dir, "q.csv", HEADER.replace("sulfide", "sulphide") + "A,1,0,0,0,0,0,0,0,0,0\n");
+        r = CliRunner.run("evaluate", "--predictions", badColumn.toString(), "--labels", labels.toString());
+        assertThat(r.err()).contains(badColumn + ":1: unknown column 'sulphide'");
+        Path badValue = TestData.write(dir, "v.csv", HEADER + "A,1.5,0,0,0,0,0,0,0,0,0\n");
+        r = CliRunner.run("evaluate", "--predictions", badValue.toString(), "--labels", labels.toString());
+        assertThat(r.err()).contains(badValue + ":2: 'basalt' must be a probability in [0, 1], found 1.5");
+    }
+}
