@@ -46,7 +46,7 @@ public record MultilabelStratifiedKFold(int folds, boolean pairs) {
         }
         double lambda = Math.pow(n / 5.0, -0.5) / (1 + rowSumTotal / n);
 
-        int[] order = shuffled(n, seed);
+        int[] order = StratifiedKFold.shuffled(n, new SplittableRandom(seed));
         double[][] c = new double[folds][cols];
         int[] size = new int[folds];
         int[] positives = new int[folds];
@@ -151,21 +151,5 @@ public record MultilabelStratifiedKFold(int folds, boolean pairs) {
             ss += (d - mean) * (d - mean);
         }
         return Math.sqrt(ss / v.length);
-    }
-
-    /** 0 .. n-1 in a seeded Fisher-Yates order. */
-    static int[] shuffled(int n, long seed) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom rng = new SplittableRandom(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 }

@@ -5,6 +5,7 @@ import egaml.core.SeedSequence;
 import egaml.cv.Fold;
 import egaml.cv.LogLoss;
 import egaml.cv.MultilabelStratifiedKFold;
+import egaml.cv.StratifiedKFold;
 import egaml.features.FeatureExtractor;
 import egaml.features.FeatureRealisation;
 import egaml.features.FeatureTable;
@@ -159,13 +160,13 @@ public final class GbtCrossValidation {
         boolean searchable = positives >= config.innerFolds() && train.length - positives >= config.innerFolds();
         if (config.searchIterations() > 0 && searchable) {
             List<GbtParams> candidates = GbtParams.drawDistinct(config.searchIterations(), rng);
-            int[] inner = stratifiedFolds(yTrain, config.innerFolds(), rng);
+            int[] inner = StratifiedKFold.assign(yTrain, config.innerFolds(), rng);
             double best = Double.POSITIVE_INFINITY;
             for (GbtParams candidate : candidates) {
                 GbtParams p = candidate.cappedAt(config.maxTrees());
                 double loss = 0;
                 for (int k = 0; k < config.innerFolds(); k++) {
-                    int[][] split = split(inner, k);
+                    int[][] split = StratifiedKFold.split(inner, k);
                     float[] innerLabels = new float[split[0].length];
                     for (int i = 0; i < split[0].length; i++) {
                         innerLabels[i] = labels[split[0][i]];
@@ -203,51 +204,6 @@ public final class GbtCrossValidation {
             System.arraycopy(p, 0, data, i * cols + FeatureExtractor.COUNT, p.length);
         }
         return new LightGbm.Matrix(data, rows.length, cols);
-    }
-
-    /** Stratified K-fold on one binary label (shuffled): fold number per row. */
-    static int[] stratifiedFolds(int[] y, int k, SplittableRandom rng) {
-        int n = y.length;
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        int[] fold = new int[n];
-        int next = 0;
-        for (int cls = 1; cls >= 0; cls--) {
-            for (int i : order) {
-                if (y[i] == cls) {
-                    fold[i] = next++ % k;
-                }
-            }
-        }
-        return fold;
-    }
-
-    /** {training rows, held-out rows} of inner fold k. */
-    private static int[][] split(int[] fold, int k) {
-        int held = 0;
-        for (int f : fold) {
-            held += f == k ? 1 : 0;
-        }
-        int[] train = new int[fold.length - held];
-        int[] test = new int[held];
-        int a = 0;
-        int b = 0;
-        for (int i = 0; i < fold.length; i++) {
-            if (fold[i] == k) {
-                test[b++] = i;
-            } else {
-                train[a++] = i;
-            }
-        }
-        return new int[][] {train, test};
     }
 
     /** Number of (realisation, repeat, fold, label) tasks. */

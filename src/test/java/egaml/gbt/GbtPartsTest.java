@@ -110,7 +110,7 @@ class GbtPartsTest {
         for (int i = 0; i < 17; i++) {
             y[i * 6] = 1;
         }
-        int[] fold = GbtCrossValidation.stratifiedFolds(y, 4, new SplittableRandom(2));
+        int[] fold = egaml.cv.StratifiedKFold.assign(y, 4, new SplittableRandom(2));
         for (int k = 0; k < 4; k++) {
             int pos = 0;
             int all = 0;
