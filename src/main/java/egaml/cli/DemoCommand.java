@@ -20,16 +20,22 @@ import java.util.concurrent.Callable;
  * Each step runs the same command a user would type, in-process.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs egaml end to end on simulated data (no external data needed): simulates a small dataset, "
-                + "validates it, prints its statistics, and draws a commercial and a SAM-like run.",
+        description = {"Runs egaml end to end on simulated data (no external data needed): simulates a training and a "
+                + "held-out dataset, validates and describes them, draws a commercial and a SAM-like run, trains a model "
+                + "(cross-validated), predicts the held-out runs and evaluates the predictions.",
             "Everything goes under --out; the commands it runs are printed so you can run them yourself."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "egaml-demo", paramLabel = "DIR",
             description = "Folder for everything the demo writes (default: ${DEFAULT-VALUE}); replaced if it exists.")
     Path out;
 
-    @Option(names = "--samples", defaultValue = "60", paramLabel = "N", description = "Simulated runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "200", paramLabel = "N",
+            description = "Simulated training runs (default: ${DEFAULT-VALUE}); a quarter as many are held out.")
     int samples;
+
+    @Option(names = "--preset", defaultValue = "fast", paramLabel = "P",
+            description = "Training preset: smoke, fast or full (default: ${DEFAULT-VALUE}).")
+    String preset;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -42,6 +48,9 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Path dir = out.toAbsolutePath().normalize();
         Path data = dir.resolve("data");
+        Path heldOut = dir.resolve("held-out");
+        Path model = dir.resolve("model");
+        Path predictions = dir.resolve("predictions.csv");
         Path cache = dir.resolve("cache");
         long t0 = System.nanoTime();
         step(o, "1. simulate a dataset (the embedded default)", "simulate", "--out", data.toString(), "--samples",
@@ -61,8 +70,19 @@ final class DemoCommand implements Callable<Integer> {
                     png.toString(), "--cache", cache.toString());
             pictures.add(png);
         }
+        step(o, "5. train a model (cross-validated members and stacker)", "train", "--data", data.toString(), "--out",
+                model.toString(), "--preset", preset, "--seed", Long.toString(seed), "--cache", cache.toString(), "--quiet");
+        step(o, "6. simulate held-out runs (another seed)", "simulate", "--out", heldOut.toString(), "--samples",
+                Integer.toString(Math.max(4, samples / 4)), "--seed", Long.toString(seed + 1000), "--split", "test",
+                "--id-prefix", "TEST", "--sam-fraction", "0.05", "--force", "--quiet");
+        step(o, "7. predict the held-out runs", "predict", "--model", model.toString(), "--data", heldOut.toString(),
+                "--out", predictions.toString(), "--cache", cache.toString());
+        step(o, "8. evaluate the predictions", "evaluate", "--predictions", predictions.toString(), "--labels",
+                heldOut.resolve("test_labels.csv").toString());
         o.printf(Locale.ROOT, "%ndemo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         o.printf(Locale.ROOT, "  dataset   %s (metadata.csv, train_labels.csv, truth.csv with the simulated minerals)%n", data);
+        o.printf(Locale.ROOT, "  model     %s (manifest.json, gbt/, oof.csv, cv.json)%n", model);
+        o.printf(Locale.ROOT, "  predicted %s (held-out runs in %s)%n", predictions, heldOut);
         for (Path p : pictures) {
             o.printf(Locale.ROOT, "  picture   %s%n", p);
         }

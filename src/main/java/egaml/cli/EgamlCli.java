@@ -5,15 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 
 /** The {@code egaml} command line. Exit status: 0 success, 1 check failed, 2 bad input or usage, 3 internal error. */
 @Command(name = "egaml", mixinStandardHelpOptions = true, versionProvider = EgamlCli.Version.class,
         description = "Reads evolved gas analysis mass spectrometry (EGA-MS) runs and predicts which mineral "
                 + "families a sample contains.",
-        subcommands = {DemoCommand.class, InspectCommand.class, ValidateCommand.class, SimulateCommand.class, StatsCommand.class, CvCommand.class, EvaluateCommand.class, FeaturesCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, ValidateCommand.class, SimulateCommand.class, StatsCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, CvCommand.class, FeaturesCommand.class, BenchCommand.class,
             CacheCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit status: 0 success, 1 a check failed (validate), 2 bad input or usage, 3 internal error."})
 public final class EgamlCli implements Runnable {
@@ -66,15 +64,7 @@ public final class EgamlCli implements Runnable {
 
     /** egaml's version, from the build. */
     public static String version() {
-        Properties p = new Properties();
-        try (InputStream in = EgamlCli.class.getResourceAsStream("/egaml/version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            // fall through to "unknown"
-        }
-        return p.getProperty("version", "unknown");
+        return egaml.core.Version.current();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -95,7 +95,7 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             ObjectNode root = json.createObjectNode();
             root.put("format", "egaml-gbt");
             root.put("formatVersion", FORMAT_VERSION);
-            root.put("egamlVersion", egaml.cli.EgamlCli.version());
+            root.put("egamlVersion", egaml.core.Version.current());
             root.put("seed", seed);
             root.set("config", json.valueToTree(config));
             root.put("baseFeatures", FeatureExtractor.COUNT);

@@ -165,7 +165,7 @@ public final class Simulator {
         Files.writeString(dir.resolve("truth.csv"), truth, StandardCharsets.UTF_8);
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("generator", "egaml simulate");
-        info.put("egamlVersion", egaml.cli.EgamlCli.version());
+        info.put("egamlVersion", egaml.core.Version.current());
         info.put("samples", config.samples());
         info.put("seed", config.seed());
         info.put("format", config.format().name().toLowerCase(Locale.ROOT));

@@ -44,7 +44,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpAndVersionWorks() {
         for (String[] args : new String[][] {{"--help"}, {"inspect", "--help"}, {"validate", "--help"},
-            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}, {"cv", "--help"}, {"features", "--help"}, {"bench", "gbt", "--help"}}) {
+            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}, {"cv", "--help"}, {"train", "--help"}, {"predict", "--help"}, {"evaluate", "--help"}, {"features", "--help"}, {"bench", "gbt", "--help"}}) {
             CliRunner r = CliRunner.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage:");
@@ -123,10 +123,13 @@ class CliTest {
     @Test
     void demoRunsEndToEndOnSimulatedData() {
         Path out = dir.resolve("demo");
-        CliRunner r = CliRunner.run("demo", "--out", out.toString(), "--samples", "30", "--seed", "3");
+        CliRunner r = CliRunner.run("demo", "--out", out.toString(), "--samples", "30", "--seed", "3", "--preset", "smoke");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("== 1. simulate").contains("OK: 30 good samples").contains("single-label commercial samples")
+                .contains("== 5. train").contains("model: ").contains("== 7. predict").contains("aggregated log loss")
                 .contains("demo finished");
+        assertThat(out.resolve("model/manifest.json")).exists();
+        assertThat(out.resolve("predictions.csv")).exists();
         assertThat(out.resolve("data/metadata.csv")).exists();
         try (var pngs = java.nio.file.Files.list(out)) {
             assertThat(pngs.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(1);

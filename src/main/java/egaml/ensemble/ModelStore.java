@@ -1,0 +1,208 @@
+package egaml.ensemble;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import egaml.core.AtomicFiles;
+import egaml.core.EgamlDataException;
+import egaml.core.Label;
+import egaml.gbt.GbtConfig;
+import egaml.gbt.GbtMember;
+import egaml.ingest.IngestConfig;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The model folder: {@code manifest.json} (egaml and format version, configuration, seed, label names, ingest
+ * settings, members, stacker weights per label, environment, SHA-256 of every member file), the members in
+ * their libraries' own formats ({@code gbt/}: LightGBM text models), and whatever extra files the trainer adds
+ * ({@code oof.csv}, {@code cv.json}). Written atomically; read back with every file checked.
+ */
+public final class ModelStore {
+    public static final String MANIFEST = "manifest.json";
+    public static final int FORMAT_VERSION = 1;
+    private static final String GBT_DIR = "gbt";
+
+    private ModelStore() {
+    }
+
+    /**
+     * Writes the model and the extra files (name to content) into {@code dir}, replacing it atomically.
+     *
+     * @param provenance extra manifest entries (training data, cv scores...)
+     */
+    public static void save(Path dir, TrainedModel model, Map<String, String> extraFiles, ObjectNode provenance)
+            throws IOException {
+        Path target = dir.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
+        try {
+            model.gbt().save(tmp.resolve(GBT_DIR));
+            for (Map.Entry<String, String> e : extraFiles.entrySet()) {
+                Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+            }
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = json.createObjectNode();
+            root.put("format", "egaml-model");
+            root.put("formatVersion", FORMAT_VERSION);
+            root.put("egamlVersion", egaml.core.Version.current());
+            root.put("created", Instant.now().toString());
+            root.put("seed", model.seed());
+            root.put("preset", model.preset());
+            root.set("labels", json.valueToTree(Label.columnNames()));
+            root.set("ingest", json.valueToTree(model.ingest()));
+            ObjectNode config = root.putObject("config");
+            config.set("gbt", json.valueToTree(model.gbtConfig()));
+            config.set("stacker", json.valueToTree(model.stackerConfig()));
+            config.put("samMode", model.ensemble().samMode().code());
+            ObjectNode member = root.putArray("members").addObject();
+            member.put("name", "gbt");
+            member.put("path", GBT_DIR);
+            member.put("format", "LightGBM text models + gbt.json");
+            ObjectNode stacker = root.putObject("stacker");
+            stacker.set("families", json.valueToTree(model.ensemble().families()));
+            ObjectNode weights = stacker.putObject("weights");
+            for (Label l : Label.all()) {
+                ObjectNode w = weights.putObject(l.columnName());
+                for (int f = 0; f < model.ensemble().families().size(); f++) {
+                    w.put(model.ensemble().families().get(f), model.ensemble().weights()[l.ordinal()][f]);
+                }
+            }
+            ObjectNode env = root.putObject("environment");
+            env.put("java", System.getProperty("java.version"));
+            env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            env.put("lightgbm", "4.1.0 (lightgbm4j 4.1.0-2)");
+            root.set("provenance", provenance);
+            root.set("files", json.valueToTree(hashes(tmp, tmp.resolve(GBT_DIR))));
+            json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
+            AtomicFiles.replaceFolder(tmp, target);
+        } finally {
+            AtomicFiles.deleteTree(tmp);
+        }
+    }
+
+    /** Reads a model folder; a missing, damaged or incompatible folder gives a data error naming the file. */
+    public static TrainedModel load(Path dir) {
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isDirectory(dir)) {
+            throw new EgamlDataException(dir, 0, "no such model folder");
+        }
+        JsonNode root;
+        ObjectMapper json = new ObjectMapper();
+        try {
+            root = json.readTree(manifest.toFile());
+        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+            throw new EgamlDataException(manifest, 0, "missing: " + dir + " is not an egaml model folder");
+        } catch (IOException e) {
+            throw new EgamlDataException(manifest, 0, "damaged manifest (not valid JSON): " + e.getMessage(), e);
+        }
+        if (root == null || !"egaml-model".equals(root.path("format").asText())) {
+            throw new EgamlDataException(manifest, 0, "not an egaml model manifest");
+        }
+        int version = root.path("formatVersion").asInt(-1);
+        if (version != FORMAT_VERSION) {
+            throw new EgamlDataException(manifest, 0, "model format version found " + version + ", supported " + FORMAT_VERSION);
+        }
+        String madeBy = root.path("egamlVersion").asText("unknown");
+        if (compareVersions(madeBy, egaml.core.Version.current()) > 0) {
+            throw new EgamlDataException(manifest, 0, "made by egaml " + madeBy + ", newer than this egaml "
+                    + egaml.core.Version.current() + "; update egaml to use it");
+        }
+        if (!json.valueToTree(Label.columnNames()).equals(root.path("labels"))) {
+            throw new EgamlDataException(manifest, 0, "labels " + root.path("labels") + " differ from " + Label.columnNames());
+        }
+        JsonNode files = root.path("files");
+        files.fieldNames().forEachRemaining(name -> {
+            Path file = dir.resolve(name);
+            String expected = files.get(name).asText();
+            String actual;
+            try {
+                actual = sha256(Files.readAllBytes(file));
+            } catch (NoSuchFileException e) {
+                throw new EgamlDataException(file, 0, "missing member file listed in " + manifest);
+            } catch (IOException e) {
+                throw new EgamlDataException(file, 0, "cannot read member file: " + e, e);
+            }
+            if (!actual.equals(expected)) {
+                throw new EgamlDataException(file, 0, "checksum differs from " + manifest + ": the file changed or is damaged");
+            }
+        });
+        try {
+            IngestConfig ingest = json.treeToValue(root.path("ingest"), IngestConfig.class);
+            GbtConfig gbtConfig = json.treeToValue(root.path("config").path("gbt"), GbtConfig.class);
+            StackerConfig stackerConfig = json.treeToValue(root.path("config").path("stacker"), StackerConfig.class);
+            SamMode sam = SamMode.parse(root.path("config").path("samMode").asText());
+            List<String> families = new ArrayList<>();
+            root.path("stacker").path("families").forEach(f -> families.add(f.asText()));
+            double[][] weights = new double[Label.COUNT][families.size()];
+            for (Label l : Label.all()) {
+                JsonNode w = root.path("stacker").path("weights").path(l.columnName());
+                for (int f = 0; f < families.size(); f++) {
+                    if (!w.has(families.get(f))) {
+                        throw new EgamlDataException(manifest, 0, "no stacker weight for " + l.columnName() + "/" + families.get(f));
+                    }
+                    weights[l.ordinal()][f] = w.get(families.get(f)).asDouble();
+                }
+            }
+            GbtMember gbt = GbtMember.load(dir.resolve(GBT_DIR));
+            return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig,
+                    stackerConfig, gbt, new Ensemble(families, weights, sam));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> hashes(Path root, Path dir) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+                out.put(root.relativize(p).toString().replace('\\', '/'), sha256(Files.readAllBytes(p)));
+            }
+        }
+        return out;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Compares dotted numeric versions ("0.1.0" &lt; "0.2.0"); non-numeric parts compare as 0. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("[.-]");
+        String[] y = b.split("[.-]");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int u = i < x.length ? parse(x[i]) : 0;
+            int v = i < y.length ? parse(y[i]) : 0;
+            if (u != v) {
+                return Integer.compare(u, v);
+            }
+        }
+        return 0;
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

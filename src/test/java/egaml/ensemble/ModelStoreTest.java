@@ -1,0 +1,120 @@
+package egaml.ensemble;
+
+import egaml.core.EgamlDataException;
+import egaml.core.InstrumentType;
+import egaml.cv.LogLoss;
+import egaml.ingest.CleanRun;
+import egaml.ingest.Dataset;
+import egaml.ingest.DatasetLoader;
+import egaml.ingest.IngestConfig;
+import egaml.ingest.RunLoader;
+import egaml.ingest.SampleRef;
+import egaml.sim.SimulationConfig;
+import egaml.sim.Simulator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ModelStoreTest {
+    @TempDir
+    static Path dir;
+    static List<CleanRun> runs;
+    static List<InstrumentType> types;
+    static int[][] y;
+    static ModelTrainer.Outcome outcome;
+    static Path saved;
+
+    @BeforeAll
+    static void train() throws IOException {
+        Path sim = dir.resolve("sim");
+        new Simulator(SimulationConfig.of(40, 21).withSamFraction(0.1)).write(sim, false, 2, k -> { });
+        Dataset d = Dataset.open(sim);
+        List<SampleRef> labelled = d.labelled();
+        runs = DatasetLoader.load(labelled, new RunLoader(IngestConfig.defaults(), null), 2, k -> { }).requireAll();
+        types = labelled.stream().map(SampleRef::instrumentType).toList();
+        y = labelled.stream().map(s -> d.labelsOf(s).orElseThrow()).toArray(int[][]::new);
+        outcome = ModelTrainer.train(runs, types, y, "smoke", 5, IngestConfig.defaults(), SamMode.AVERAGE, 2, k -> { });
+        saved = dir.resolve("model");
+        ModelStore.save(saved, outcome.model(), Map.of("oof.csv", "x"), new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode());
+    }
+
+    @Test
+    void loadedFolderPredictsExactlyAsTheModelInMemory() {
+        List<CleanRun> fresh = runs.subList(0, 8);
+        List<InstrumentType> freshTypes = types.subList(0, 8);
+        double[][] inMemory = outcome.model().predict(fresh, freshTypes, 2);
+        double[][] loaded = ModelStore.load(saved).predict(fresh, freshTypes, 1);
+        assertThat(loaded).isDeepEqualTo(inMemory);
+        assertThat(outcome.oof()).containsKeys("gbt_r10", "gbt", "ensemble", "prior");
+        assertThat(LogLoss.aggregated(y, outcome.ensemble())).isFinite();
+    }
+
+    @Test
+    void samSamplesFollowTheSamRule() {
+        double[][][] z = {{{2.0, -1, 0, 0, 0, 0, 0, 0, 0, 0}}, {{0.0, -3, 0, 0, 0, 0, 0, 0, 0, 0}}};
+        double[][] weights = new double[10][2];
+        Ensemble average = new Ensemble(List.of("gbt_r10", "gbt_r5"), weights, SamMode.AVERAGE);
+        double[][] stacked = {{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}};
+        double[][] sam = average.applySamRule(stacked, z, List.of(InstrumentType.SAM_TESTBED));
+        assertThat(sam[0][0]).isEqualTo(1 / (1 + Math.exp(-1.0)));
+        assertThat(sam[0][1]).isEqualTo(1 / (1 + Math.exp(2.0)));
+        assertThat(average.applySamRule(stacked, z, List.of(InstrumentType.COMMERCIAL))[0]).containsExactly(stacked[0]);
+        assertThatThrownBy(() -> new Ensemble(List.of("gbt_r10"), weights, SamMode.BLEND))
+                .hasMessageContaining("blend needs NN families");
+    }
+
+    @Test
+    void damagedOrIncompatibleFoldersGiveClearErrors() throws IOException {
+        assertThatThrownBy(() -> ModelStore.load(dir.resolve("nowhere"))).isInstanceOf(EgamlDataException.class)
+                .hasMessageContaining("no such model folder");
+        Path copy = copy(saved, dir.resolve("copy1"));
+        Files.writeString(copy.resolve("manifest.json"), "{ broken");
+        assertThatThrownBy(() -> ModelStore.load(copy)).hasMessageContaining("manifest.json").hasMessageContaining("not valid JSON");
+
+        Path missing = copy(saved, dir.resolve("copy2"));
+        try (var files = Files.list(missing.resolve("gbt/models"))) {
+            Files.delete(files.findFirst().orElseThrow());
+        }
+        assertThatThrownBy(() -> ModelStore.load(missing)).hasMessageContaining("missing member file");
+
+        Path changed = copy(saved, dir.resolve("copy3"));
+        try (var files = Files.list(changed.resolve("gbt/models"))) {
+            Path f = files.findFirst().orElseThrow();
+            Files.writeString(f, Files.readString(f).replace("tree", "TREE"));
+        }
+        assertThatThrownBy(() -> ModelStore.load(changed)).hasMessageContaining("checksum differs");
+
+        Path newer = copy(saved, dir.resolve("copy4"));
+        String m = Files.readString(newer.resolve("manifest.json"));
+        Files.writeString(newer.resolve("manifest.json"), m.replaceFirst("\"egamlVersion\" : \"[^\"]*\"", "\"egamlVersion\" : \"99.0.0\""));
+        assertThatThrownBy(() -> ModelStore.load(newer)).hasMessageContaining("made by egaml 99.0.0, newer than this egaml");
+
+        Path format = copy(saved, dir.resolve("copy5"));
+        Files.writeString(format.resolve("manifest.json"), m.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
+        assertThatThrownBy(() -> ModelStore.load(format)).hasMessageContaining("model format version found 7, supported 1");
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+}
