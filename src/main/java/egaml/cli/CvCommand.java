@@ -9,8 +9,6 @@ import egaml.gbt.GbtCrossValidation;
 import egaml.gbt.GbtMember;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
-import egaml.ingest.DatasetLoader;
-import egaml.ingest.SampleRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +16,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +50,9 @@ final class CvCommand implements Callable<Integer> {
             description = "Also save the trained member (its fold models, LightGBM text format, and gbt.json) to DIR.")
     Path save;
 
+    @Option(names = "--no-augment", description = "Train without the training-table augmentation (for ablation studies).")
+    boolean noAugment;
+
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N labelled samples (quick looks).")
     Integer limit;
 
@@ -70,28 +70,17 @@ final class CvCommand implements Callable<Integer> {
         if (!models.strip().equalsIgnoreCase("gbt")) {
             throw new IllegalArgumentException("--models: this version has the gbt member only, got '" + models + "'");
         }
-        GbtConfig config = GbtConfig.preset(preset);
-        Dataset dataset = Dataset.open(data);
-        List<SampleRef> labelled = dataset.labelled();
-        if (limit != null) {
-            if (limit < 4) {
-                throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
-            }
-            labelled = labelled.subList(0, Math.min(limit, labelled.size()));
+        GbtConfig config = GbtConfig.preset(preset).withAugment(!noAugment);
+        if (limit != null && limit < 4) {
+            throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
         }
-        if (labelled.size() < config.folds()) {
-            throw new IllegalArgumentException(data + " has " + labelled.size() + " labelled samples; "
+        LabelledRuns data = LabelledRuns.load(Dataset.open(this.data), ingest, limit, quiet);
+        if (data.y().length < config.folds()) {
+            throw new IllegalArgumentException(this.data + " has " + data.y().length + " labelled samples; "
                     + config.folds() + " folds need at least that many");
         }
-        DatasetLoader.Result loaded;
-        try (Progress progress = Progress.start("read", labelled.size(), !quiet)) {
-            loaded = DatasetLoader.load(labelled, ingest.loader(), ingest.threads(), progress);
-        }
-        List<CleanRun> runs = loaded.requireAll();
-        int[][] y = new int[labelled.size()][];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = dataset.labelsOf(labelled.get(i)).orElseThrow();
-        }
+        int[][] y = data.y();
+        List<CleanRun> runs = data.runs();
         GbtCrossValidation.Result result;
         try (Progress progress = Progress.start("gbt cv", GbtCrossValidation.tasks(config), !quiet)) {
             result = GbtCrossValidation.run(runs, y, config, new SeedSequence(seed), ingest.threads(), progress);
@@ -103,22 +92,8 @@ final class CvCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "gbt cv: preset %s, seed %d, %d samples, %d folds x %d repeats x %d realisations; %d LightGBM "
                         + "fits (%d small-data fallbacks) in %.1f s%n", preset, seed, y.length, config.folds(), config.repeats(),
                 config.realisations(), result.fits(), result.fallbacks(), result.seconds());
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %9s", "model", "aggregated"));
-        for (Label l : Label.all()) {
-            header.append(String.format(Locale.ROOT, " %8.8s", l.columnName()));
-        }
-        o.println(header);
-        for (Map.Entry<String, double[][]> e : rowsToPrint.entrySet()) {
-            double[] per = LogLoss.perLabel(y, e.getValue());
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %9.4f", e.getKey(),
-                    LogLoss.aggregated(y, e.getValue())));
-            for (double v : per) {
-                line.append(String.format(Locale.ROOT, " %8.4f", v));
-            }
-            o.println(line);
-        }
-        List<String> ids = new ArrayList<>();
-        labelled.forEach(s -> ids.add(s.sampleId()));
+        LabelledRuns.printScores(o, "model", y, rowsToPrint);
+        List<String> ids = data.ids();
         AtomicFiles.write(out, os -> os.write(predictionsCsv(ids, result.member()).getBytes(StandardCharsets.UTF_8)));
         o.printf(Locale.ROOT, "out-of-fold probabilities: %s%n", out.toAbsolutePath());
         if (save != null) {

@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,11 +61,7 @@ final class PredictCommand implements Callable<Integer> {
         RunLoader loader = new RunLoader(trained.ingest(),
                 noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir()));
         List<CleanRun> runs = DatasetLoader.load(dataset.samples(), loader, n, k -> { }).requireAll();
-        List<InstrumentType> types = new ArrayList<>();
-        for (int i = 0; i < runs.size(); i++) {
-            SampleRef s = dataset.samples().get(i);
-            types.add(s.instrumentType() != null ? s.instrumentType() : runs.get(i).summary().detectedType());
-        }
+        List<InstrumentType> types = LabelledRuns.instrumentTypes(dataset.samples(), runs);
         double[][] p = trained.predict(runs, types, n);
         List<String> ids = dataset.samples().stream().map(SampleRef::sampleId).toList();
         AtomicFiles.write(out, os -> os.write(CvCommand.predictionsCsv(ids, p).getBytes(StandardCharsets.UTF_8)));

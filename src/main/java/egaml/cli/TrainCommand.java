@@ -13,8 +13,6 @@ import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtCrossValidation;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
-import egaml.ingest.DatasetLoader;
-import egaml.ingest.SampleRef;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -74,30 +72,20 @@ final class TrainCommand implements Callable<Integer> {
         SamMode sam = SamMode.parse(samMode);
         GbtConfig gbtConfig = GbtConfig.preset(preset);
         long t0 = System.nanoTime();
-        Dataset dataset = Dataset.open(data);
-        List<SampleRef> labelled = dataset.labelled();
-        if (labelled.size() < 2 * gbtConfig.folds()) {
-            throw new IllegalArgumentException(data + " has " + labelled.size() + " labelled samples; the " + preset
+        LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, null, quiet);
+        if (labelled.y().length < 2 * gbtConfig.folds()) {
+            throw new IllegalArgumentException(data + " has " + labelled.y().length + " labelled samples; the " + preset
                     + " preset needs at least " + 2 * gbtConfig.folds());
         }
-        DatasetLoader.Result loaded;
-        try (Progress progress = Progress.start("read", labelled.size(), !quiet)) {
-            loaded = DatasetLoader.load(labelled, ingest.loader(), ingest.threads(), progress);
-        }
-        List<CleanRun> runs = loaded.requireAll();
-        int[][] y = new int[labelled.size()][];
-        List<InstrumentType> types = new ArrayList<>();
-        for (int i = 0; i < y.length; i++) {
-            y[i] = dataset.labelsOf(labelled.get(i)).orElseThrow();
-            SampleRef s = labelled.get(i);
-            types.add(s.instrumentType() != null ? s.instrumentType() : runs.get(i).summary().detectedType());
-        }
+        List<CleanRun> runs = labelled.runs();
+        int[][] y = labelled.y();
+        List<InstrumentType> types = labelled.types();
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         ModelTrainer.Outcome outcome;
         try (Progress progress = Progress.start("train gbt", GbtCrossValidation.tasks(gbtConfig), !quiet)) {
             outcome = ModelTrainer.train(runs, types, y, preset, seed, ingest.config(), sam, ingest.threads(), progress);
         }
-        List<String> ids = labelled.stream().map(SampleRef::sampleId).toList();
+        List<String> ids = labelled.ids();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode cv = cvReport(json, outcome.oof(), y, types);
         ObjectNode provenance = json.createObjectNode();
@@ -120,19 +108,7 @@ final class TrainCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "trained on %d samples (%d SAM), preset %s, seed %d, in %.1f s (read %.1f, gbt %.1f, stacker %.1f)%n",
                 y.length, provenance.get("samSamples").asLong(), preset, seed, total, readSeconds, outcome.gbtSeconds(),
                 outcome.stackerSeconds());
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-10s %9s", "oof", "aggregated"));
-        for (Label l : Label.all()) {
-            header.append(String.format(Locale.ROOT, " %8.8s", l.columnName()));
-        }
-        o.println(header);
-        for (Map.Entry<String, double[][]> e : outcome.oof().entrySet()) {
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s %9.4f", e.getKey(),
-                    LogLoss.aggregated(y, e.getValue())));
-            for (double v : LogLoss.perLabel(y, e.getValue())) {
-                line.append(String.format(Locale.ROOT, " %8.4f", v));
-            }
-            o.println(line);
-        }
+        LabelledRuns.printScores(o, "oof", y, outcome.oof());
         o.printf(Locale.ROOT, "model: %s (manifest.json, gbt/, oof.csv, cv.json)%n", out.toAbsolutePath().normalize());
         o.flush();
         return 0;

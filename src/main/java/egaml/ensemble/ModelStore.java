@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
 import egaml.core.EgamlDataException;
+import egaml.core.JsonManifest;
 import egaml.core.Label;
 import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtMember;
@@ -101,22 +102,8 @@ public final class ModelStore {
         if (!Files.isDirectory(dir)) {
             throw new EgamlDataException(dir, 0, "no such model folder");
         }
-        JsonNode root;
+        JsonNode root = JsonManifest.read(manifest, "egaml-model", FORMAT_VERSION, "an egaml model folder");
         ObjectMapper json = new ObjectMapper();
-        try {
-            root = json.readTree(manifest.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new EgamlDataException(manifest, 0, "missing: " + dir + " is not an egaml model folder");
-        } catch (IOException e) {
-            throw new EgamlDataException(manifest, 0, "damaged manifest (not valid JSON): " + e.getMessage(), e);
-        }
-        if (root == null || !"egaml-model".equals(root.path("format").asText())) {
-            throw new EgamlDataException(manifest, 0, "not an egaml model manifest");
-        }
-        int version = root.path("formatVersion").asInt(-1);
-        if (version != FORMAT_VERSION) {
-            throw new EgamlDataException(manifest, 0, "model format version found " + version + ", supported " + FORMAT_VERSION);
-        }
         String madeBy = root.path("egamlVersion").asText("unknown");
         if (compareVersions(madeBy, egaml.core.Version.current()) > 0) {
             throw new EgamlDataException(manifest, 0, "made by egaml " + madeBy + ", newer than this egaml "

@@ -11,8 +11,10 @@ import java.util.Locale;
  * @param searchIterations parameter draws per (fold, label); 0 = the fixed mid-grid setting
  * @param innerFolds       stratified inner folds of the search
  * @param maxTrees         cap on the number of trees (0 = none; the smoke preset uses 20)
+ * @param augment          whether training tables are augmented (method.md 8.2; on in every preset)
  */
-public record GbtConfig(int realisations, int repeats, int folds, int searchIterations, int innerFolds, int maxTrees) {
+public record GbtConfig(int realisations, int repeats, int folds, int searchIterations, int innerFolds, int maxTrees,
+                        boolean augment) {
 
     public GbtConfig {
         if (realisations < 1 || repeats < 1 || folds < 2 || searchIterations < 0 || innerFolds < 2 || maxTrees < 0) {
@@ -25,11 +27,15 @@ public record GbtConfig(int realisations, int repeats, int folds, int searchIter
     /** The presets of method.md 12.3: smoke (tests), fast (minutes), full (best within the hour). */
     public static GbtConfig preset(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20);
-            case "fast" -> new GbtConfig(1, 1, 5, 0, 4, 0);
-            case "full" -> new GbtConfig(2, 1, 5, 2, 3, 0);
+            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20, true);
+            case "fast" -> new GbtConfig(1, 1, 5, 0, 4, 0, true);
+            case "full" -> new GbtConfig(2, 1, 5, 2, 3, 0, true);
             default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
         };
+    }
+
+    public GbtConfig withAugment(boolean on) {
+        return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, on);
     }
 
     /** Fits per (fold, label): the search's draws times inner folds, plus the refit. */

@@ -149,7 +149,9 @@ public final class GbtCrossValidation {
         PairFeatures pairs = PairFeatures.fit(label, trainBase, yTrain);
         LightGbm.Matrix xTrain = matrix(base, train, pairs);
         LightGbm.Matrix xTest = matrix(base, test, pairs);
-        Augmentation.apply(xTrain, rng);
+        if (config.augment()) {
+            Augmentation.apply(xTrain, rng);
+        }
         float[] labels = new float[train.length];
         for (int i = 0; i < train.length; i++) {
             labels[i] = yTrain[i];

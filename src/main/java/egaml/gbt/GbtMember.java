@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
 import egaml.core.EgamlDataException;
+import egaml.core.JsonManifest;
 import egaml.core.Label;
 import egaml.core.SeedSequence;
 import egaml.features.FeatureExtractor;
@@ -126,22 +127,7 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
     /** Reads a saved member; a damaged or incompatible folder gives a data error naming the file. */
     public static GbtMember load(Path dir) {
         Path manifest = dir.resolve(MANIFEST);
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(manifest.toFile());
-        } catch (NoSuchFileException | java.io.FileNotFoundException e) {
-            throw new EgamlDataException(manifest, 0, "missing: " + dir + " is not a saved GBT member");
-        } catch (IOException e) {
-            throw new EgamlDataException(manifest, 0, "not valid JSON: " + e.getMessage(), e);
-        }
-        if (root == null || !"egaml-gbt".equals(root.path("format").asText())) {
-            throw new EgamlDataException(manifest, 0, "not an egaml GBT member manifest (format is '"
-                    + (root == null ? "" : root.path("format").asText()) + "', expected 'egaml-gbt')");
-        }
-        int version = root.path("formatVersion").asInt(-1);
-        if (version != FORMAT_VERSION) {
-            throw new EgamlDataException(manifest, 0, "format version found " + version + ", supported " + FORMAT_VERSION);
-        }
+        JsonNode root = JsonManifest.read(manifest, "egaml-gbt", FORMAT_VERSION, "a saved GBT member");
         if (root.path("baseFeatures").asInt() != FeatureExtractor.COUNT) {
             throw new EgamlDataException(manifest, 0, "made with " + root.path("baseFeatures").asInt()
                     + " base features; this egaml computes " + FeatureExtractor.COUNT);

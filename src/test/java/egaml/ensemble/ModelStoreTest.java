@@ -101,7 +101,7 @@ class ModelStoreTest {
 
         Path format = copy(saved, dir.resolve("copy5"));
         Files.writeString(format.resolve("manifest.json"), m.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
-        assertThatThrownBy(() -> ModelStore.load(format)).hasMessageContaining("model format version found 7, supported 1");
+        assertThatThrownBy(() -> ModelStore.load(format)).hasMessageContaining("format version found 7, supported 1");
     }
 
     private static Path copy(Path from, Path to) throws IOException {
