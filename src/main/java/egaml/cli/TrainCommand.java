@@ -13,6 +13,7 @@ import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtCrossValidation;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
+import egaml.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ import java.util.concurrent.Callable;
         description = {"Trains a model on the labelled samples of a dataset: the members with out-of-fold predictions, "
                 + "the per-label stacker on those predictions (so the reported ensemble score is itself cross-validated), "
                 + "and the SAM testbed rule. Writes MODEL_DIR atomically: manifest.json, the members in their own formats "
-                + "(gbt/: LightGBM text models), oof.csv (the ensemble's out-of-fold probabilities) and cv.json.",
+                + "(gbt/: LightGBM text models), oof.csv (the ensemble's out-of-fold probabilities), cv.json and report.html.",
             "Members in this version: gbt. The neural-network member is not part of this version."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
@@ -55,6 +56,16 @@ final class TrainCommand implements Callable<Integer> {
                     + "blend needs NN families (default: ${DEFAULT-VALUE}).")
     String samMode;
 
+    @Option(names = "--gbt-realisations", paramLabel = "N", description = "Override the preset's GBT feature realisations.")
+    Integer gbtRealisations;
+
+    @Option(names = "--gbt-repeats", paramLabel = "N", description = "Override the preset's GBT repeats of the folds.")
+    Integer gbtRepeats;
+
+    @Option(names = "--gbt-search", paramLabel = "N",
+            description = "Override the preset's GBT search draws per model (0: the fixed setting).")
+    Integer gbtSearch;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -70,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--models: this version has the gbt member only, got '" + models + "'");
         }
         SamMode sam = SamMode.parse(samMode);
-        GbtConfig gbtConfig = GbtConfig.preset(preset);
+        GbtConfig gbtConfig = GbtConfig.preset(preset).with(gbtRealisations, gbtRepeats, gbtSearch);
         long t0 = System.nanoTime();
         LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, null, quiet);
         if (labelled.y().length < 2 * gbtConfig.folds()) {
@@ -83,7 +94,7 @@ final class TrainCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         ModelTrainer.Outcome outcome;
         try (Progress progress = Progress.start("train gbt", GbtCrossValidation.tasks(gbtConfig), !quiet)) {
-            outcome = ModelTrainer.train(runs, types, y, preset, seed, ingest.config(), sam, ingest.threads(), progress);
+            outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig, seed, ingest.config(), sam, ingest.threads(), progress);
         }
         List<String> ids = labelled.ids();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -101,6 +112,15 @@ final class TrainCommand implements Callable<Integer> {
         seconds.put("stacker", outcome.stackerSeconds());
         seconds.put("total", (System.nanoTime() - t0) / 1e9);
         files.put("cv.json", json.writeValueAsString(cv));
+        List<String> facts = List.of(
+                String.format(Locale.ROOT, "data: %s, %d labelled samples (%d SAM testbed)", data.toAbsolutePath().normalize(),
+                        y.length, provenance.get("samSamples").asLong()),
+                String.format(Locale.ROOT, "preset %s, seed %d, members: gbt; GBT %s", preset, seed, gbtConfig),
+                String.format(Locale.ROOT, "wall time %.1f s (gbt %.1f s, stacker %.1f s)", (System.nanoTime() - t0) / 1e9,
+                        outcome.gbtSeconds(), outcome.stackerSeconds()),
+                "SAM testbed samples: " + outcome.model().ensemble().samMode().code() + " rule");
+        files.put("report.html", TrainingReport.html(new TrainingReport.Content("egaml training report", facts, ids, y,
+                outcome.oof(), outcome.model().ensemble().families(), outcome.model().ensemble().weights(), runs)));
         ModelStore.save(out, outcome.model(), files, provenance);
         double total = (System.nanoTime() - t0) / 1e9;
 
@@ -109,7 +129,7 @@ final class TrainCommand implements Callable<Integer> {
                 y.length, provenance.get("samSamples").asLong(), preset, seed, total, readSeconds, outcome.gbtSeconds(),
                 outcome.stackerSeconds());
         LabelledRuns.printScores(o, "oof", y, outcome.oof());
-        o.printf(Locale.ROOT, "model: %s (manifest.json, gbt/, oof.csv, cv.json)%n", out.toAbsolutePath().normalize());
+        o.printf(Locale.ROOT, "model: %s (manifest.json, gbt/, oof.csv, cv.json, report.html)%n", out.toAbsolutePath().normalize());
         o.flush();
         return 0;
     }

@@ -41,6 +41,10 @@ public final class AtomicFiles {
      * system allows; an existing target (or an empty folder) is replaced only after the new one is complete.
      */
     public static void replaceFolder(Path tmp, Path target) throws IOException {
+        // temporary folders are created owner-only; the result should be readable like any other output folder
+        if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         if (Files.exists(target)) {
             Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-old-");
             Files.delete(old);

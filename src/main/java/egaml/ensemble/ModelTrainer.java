@@ -39,7 +39,13 @@ public final class ModelTrainer {
 
     public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset, long seed,
                                 IngestConfig ingest, SamMode samMode, int threads, IntConsumer progress) {
-        GbtConfig gbtConfig = GbtConfig.preset(preset);
+        return train(runs, types, y, preset, GbtConfig.preset(preset), seed, ingest, samMode, threads, progress);
+    }
+
+    /** Trains with the preset's stacker and the given GBT settings (a preset's, possibly overridden). */
+    public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset,
+                                GbtConfig gbtConfig, long seed, IngestConfig ingest, SamMode samMode, int threads,
+                                IntConsumer progress) {
         StackerConfig stackerConfig = StackerConfig.preset(preset);
         SeedSequence seeds = new SeedSequence(seed);
         GbtCrossValidation.Result gbt = GbtCrossValidation.run(runs, y, gbtConfig, seeds, threads, progress);

@@ -34,6 +34,13 @@ public record GbtConfig(int realisations, int repeats, int folds, int searchIter
         };
     }
 
+    /** The same settings with some replaced (null keeps a value). */
+    public GbtConfig with(Integer realisations, Integer repeats, Integer searchIterations) {
+        return new GbtConfig(realisations != null ? realisations : this.realisations,
+                repeats != null ? repeats : this.repeats, folds,
+                searchIterations != null ? searchIterations : this.searchIterations, innerFolds, maxTrees, augment);
+    }
+
     public GbtConfig withAugment(boolean on) {
         return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, on);
     }

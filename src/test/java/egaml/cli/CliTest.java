@@ -129,6 +129,14 @@ class CliTest {
                 .contains("== 5. train").contains("model: ").contains("== 7. predict").contains("aggregated log loss")
                 .contains("demo finished");
         assertThat(out.resolve("model/manifest.json")).exists();
+        try {
+            String report = Files.readString(out.resolve("model/report.html"));
+            assertThat(report).contains("<h2>Out-of-fold log loss</h2>").contains("<h2>Stacker weights</h2>")
+                    .contains("<h2>Calibration</h2>").contains("<h2>Worst out-of-fold predictions</h2>")
+                    .contains("data:image/png;base64,").doesNotContain("http://").doesNotContain("https://");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(out.resolve("predictions.csv")).exists();
         assertThat(out.resolve("data/metadata.csv")).exists();
         try (var pngs = java.nio.file.Files.list(out)) {

@@ -87,6 +87,10 @@ class SimulatorTest {
             assertThat(r.runs().get(i).summary().detectedType()).isEqualTo(d.samples().get(i).instrumentType());
         }
         assertThat(Files.readString(out.resolve("truth.csv"))).startsWith("sample_id,instrument_type,setup");
+        if (Files.getFileStore(out).supportsFileAttributeView("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                    .isEqualTo("rwxr-xr-x"); // not the owner-only mode of temporary folders
+        }
         assertThatThrownBy(() -> new Simulator(SimulationConfig.of(2, 3)).write(out, false, 1, n -> { }))
                 .hasMessageContaining("exists and is not empty");
         new Simulator(SimulationConfig.of(2, 3)).write(out, true, 1, n -> { });
