@@ -12,37 +12,40 @@ import java.util.Locale;
  * @param innerFolds       stratified inner folds of the search
  * @param maxTrees         cap on the number of trees (0 = none; the smoke preset uses 20)
  * @param augment          whether training tables are augmented (method.md 8.2; on in every preset)
+ * @param maxBin           LightGBM's histogram bins per feature (255 = LightGBM's default, as the reference)
  */
 public record GbtConfig(int realisations, int repeats, int folds, int searchIterations, int innerFolds, int maxTrees,
-                        boolean augment) {
+                        boolean augment, int maxBin) {
 
     public GbtConfig {
-        if (realisations < 1 || repeats < 1 || folds < 2 || searchIterations < 0 || innerFolds < 2 || maxTrees < 0) {
+        if (realisations < 1 || repeats < 1 || folds < 2 || searchIterations < 0 || innerFolds < 2 || maxTrees < 0
+                || maxBin < 2 || maxBin > 1024) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "invalid GBT settings: realisations %d, "
-                    + "repeats %d, folds %d, search %d, inner folds %d, max trees %d (need >= 1, >= 1, >= 2, >= 0, >= 2, >= 0)",
-                    realisations, repeats, folds, searchIterations, innerFolds, maxTrees));
+                    + "repeats %d, folds %d, search %d, inner folds %d, max trees %d, max bin %d (need >= 1, >= 1, >= 2, >= 0, >= 2, "
+                    + ">= 0, 2..1024)", realisations, repeats, folds, searchIterations, innerFolds, maxTrees, maxBin));
         }
     }
 
     /** The presets of method.md 12.3: smoke (tests), fast (minutes), full (best within the hour). */
     public static GbtConfig preset(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20, true);
-            case "fast" -> new GbtConfig(1, 1, 5, 0, 4, 0, true);
-            case "full" -> new GbtConfig(2, 1, 5, 2, 3, 0, true);
+            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20, true, 255);
+            case "fast" -> new GbtConfig(1, 1, 5, 0, 4, 0, true, 255);
+            case "full" -> new GbtConfig(2, 1, 5, 2, 3, 0, true, 255);
             default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
         };
     }
 
     /** The same settings with some replaced (null keeps a value). */
-    public GbtConfig with(Integer realisations, Integer repeats, Integer searchIterations) {
+    public GbtConfig with(Integer realisations, Integer repeats, Integer searchIterations, Integer maxBin) {
         return new GbtConfig(realisations != null ? realisations : this.realisations,
                 repeats != null ? repeats : this.repeats, folds,
-                searchIterations != null ? searchIterations : this.searchIterations, innerFolds, maxTrees, augment);
+                searchIterations != null ? searchIterations : this.searchIterations, innerFolds, maxTrees, augment,
+                maxBin != null ? maxBin : this.maxBin);
     }
 
     public GbtConfig withAugment(boolean on) {
-        return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, on);
+        return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, on, maxBin);
     }
 
     /** Fits per (fold, label): the search's draws times inner folds, plus the refit. */

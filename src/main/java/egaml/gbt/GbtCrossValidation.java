@@ -173,7 +173,7 @@ public final class GbtCrossValidation {
                     for (int i = 0; i < split[0].length; i++) {
                         innerLabels[i] = labels[split[0][i]];
                     }
-                    String model = LightGbm.fit(xTrain.select(split[0]), innerLabels, p, seed + k);
+                    String model = LightGbm.fit(xTrain.select(split[0]), innerLabels, p, seed + k, config.maxBin());
                     fits++;
                     double[] pred = LightGbm.predict(model, xTrain.select(split[1]));
                     for (int i = 0; i < pred.length; i++) {
@@ -189,7 +189,7 @@ public final class GbtCrossValidation {
         } else if (config.searchIterations() > 0) {
             fallback = true; // too few positives (or negatives) for the inner folds: fixed setting
         }
-        String model = LightGbm.fit(xTrain, labels, chosen.cappedAt(config.maxTrees()), seed);
+        String model = LightGbm.fit(xTrain, labels, chosen.cappedAt(config.maxTrees()), seed, config.maxBin());
         fits++;
         return new TaskResult(label.ordinal(), test, LightGbm.predict(model, xTest), fits, fallback,
                 new FoldModel(realisation, repeat, fold.index(), label, pairs.ions(), model, Double.NaN));

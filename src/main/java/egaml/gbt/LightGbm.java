@@ -12,8 +12,10 @@ import java.io.IOException;
  * (row-major, NaN = missing), returned as LightGBM text models. Native handles never escape this class.
  */
 public final class LightGbm {
-    /** Dataset parameters: 255 bins, and no pre-filtering, so one dataset serves every min_data_in_leaf. */
-    static final String DATASET_PARAMS = "max_bin=255 feature_pre_filter=false verbosity=-1";
+    /** Dataset parameters: the bins, and no pre-filtering, so one dataset serves every min_data_in_leaf. */
+    static String datasetParams(int maxBin) {
+        return "max_bin=" + maxBin + " feature_pre_filter=false verbosity=-1";
+    }
 
     private LightGbm() {
     }
@@ -47,10 +49,15 @@ public final class LightGbm {
 
     /** Fits one binary model and returns it in LightGBM's text format. */
     public static String fit(Matrix x, float[] labels, GbtParams params, long seed) {
+        return fit(x, labels, params, seed, 255);
+    }
+
+    /** Fits one binary model with {@code maxBin} histogram bins per feature. */
+    public static String fit(Matrix x, float[] labels, GbtParams params, long seed, int maxBin) {
         ensureLoaded();
-        try (LGBMDataset ds = LGBMDataset.createFromMat(x.data(), x.rows(), x.cols(), true, DATASET_PARAMS, null)) {
+        try (LGBMDataset ds = LGBMDataset.createFromMat(x.data(), x.rows(), x.cols(), true, datasetParams(maxBin), null)) {
             ds.setField("label", labels);
-            try (LGBMBooster booster = LGBMBooster.create(ds, params.toLightGbm(seed))) {
+            try (LGBMBooster booster = LGBMBooster.create(ds, params.toLightGbm(seed) + " max_bin=" + maxBin)) {
                 for (int i = 0; i < params.trees(); i++) {
                     if (booster.updateOneIter()) {
                         break; // no further split possible

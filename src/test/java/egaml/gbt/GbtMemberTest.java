@@ -92,7 +92,7 @@ class GbtMemberTest {
         assertThatThrownBy(() -> GbtMember.load(bad)).hasMessageContaining("format version found 99, supported 1");
         Files.writeString(bad.resolve("gbt.json"), "{\"format\":\"egaml-gbt\",\"formatVersion\":1,\"baseFeatures\":3704,"
                 + "\"seed\":1,\"config\":{\"realisations\":1,\"repeats\":1,\"folds\":2,\"searchIterations\":0,"
-                + "\"innerFolds\":2,\"maxTrees\":0,\"augment\":true},\"realisations\":[{\"index\":0,\"trimRange\":10,\"windowOffset\":3}],"
+                + "\"innerFolds\":2,\"maxTrees\":0,\"augment\":true,\"maxBin\":255},\"realisations\":[{\"index\":0,\"trimRange\":10,\"windowOffset\":3}],"
                 + "\"models\":[{\"realisation\":0,\"repeat\":0,\"fold\":0,\"label\":\"basalt\",\"pairIons\":[],"
                 + "\"file\":\"models/x.txt\"}]}");
         assertThatThrownBy(() -> GbtMember.load(bad)).hasMessageContaining("models/x.txt")
