@@ -36,6 +36,27 @@ public final class AtomicFiles {
         }
     }
 
+    /** Fills a folder. */
+    public interface FolderWriter {
+        void write(Path folder) throws IOException;
+    }
+
+    /**
+     * Writes a folder atomically: the writer fills a temporary folder beside {@code target}, which then replaces
+     * it (see {@link #replaceFolder}); on failure nothing of the new folder remains and an old one is untouched.
+     */
+    public static void writeFolder(Path target, FolderWriter writer) throws IOException {
+        Path abs = target.toAbsolutePath().normalize();
+        Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + "-");
+        try {
+            writer.write(tmp);
+            replaceFolder(tmp, abs);
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
     /**
      * Puts a completely written folder {@code tmp} in place of {@code target}: renamed atomically where the file
      * system allows; an existing target (or an empty folder) is replaced only after the new one is complete.

@@ -48,10 +48,7 @@ public final class ModelStore {
      */
     public static void save(Path dir, TrainedModel model, Map<String, String> extraFiles, ObjectNode provenance)
             throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-        try {
+        AtomicFiles.writeFolder(dir, tmp -> {
             model.gbt().save(tmp.resolve(GBT_DIR));
             for (Map.Entry<String, String> e : extraFiles.entrySet()) {
                 Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
@@ -90,10 +87,7 @@ public final class ModelStore {
             root.set("provenance", provenance);
             root.set("files", json.valueToTree(hashes(tmp, tmp.resolve(GBT_DIR))));
             json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
-            AtomicFiles.replaceFolder(tmp, target);
-        } finally {
-            AtomicFiles.deleteTree(tmp);
-        }
+        });
     }
 
     /** Reads a model folder; a missing, damaged or incompatible folder gives a data error naming the file. */

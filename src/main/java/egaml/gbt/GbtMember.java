@@ -87,10 +87,7 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */
     public void save(Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().normalize();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + "-");
-        try {
+        AtomicFiles.writeFolder(dir, tmp -> {
             Files.createDirectories(tmp.resolve("models"));
             ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             ObjectNode root = json.createObjectNode();
@@ -118,10 +115,7 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
                 }
             }
             json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
-            AtomicFiles.replaceFolder(tmp, target);
-        } finally {
-            AtomicFiles.deleteTree(tmp);
-        }
+        });
     }
 
     /** Reads a saved member; a damaged or incompatible folder gives a data error naming the file. */

@@ -88,21 +88,14 @@ public final class Simulator {
         if (Files.exists(target) && !replace && !isEmptyDir(target)) {
             throw new IllegalArgumentException(target + " exists and is not empty (use --force to replace it)");
         }
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempDirectory(parent, "." + target.getFileName() + "-");
-        try {
+        List<List<SimulatedSample>> written = new ArrayList<>();
+        AtomicFiles.writeFolder(target, tmp -> {
             Files.createDirectories(tmp.resolve(config.split() + "_features"));
             List<SimulatedSample> samples = renderAll(tmp, threads, progress);
             writeTables(tmp, samples);
-            if (isEmptyDir(target)) {
-                Files.delete(target);
-            }
-            AtomicFiles.replaceFolder(tmp, target);
-            return samples;
-        } finally {
-            AtomicFiles.deleteTree(tmp);
-        }
+            written.add(samples);
+        });
+        return written.get(0);
     }
 
     private List<SimulatedSample> renderAll(Path dir, int threads, IntConsumer progress) throws IOException {
