@@ -9,6 +9,7 @@ import egaml.cv.LogLoss;
 import egaml.ensemble.ModelStore;
 import egaml.ensemble.ModelTrainer;
 import egaml.ensemble.SamMode;
+import egaml.ensemble.StackerConfig;
 import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtCrossValidation;
 import egaml.ingest.CleanRun;
@@ -70,6 +71,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Override the preset's GBT search draws per model (0: the fixed setting).")
     Integer gbtSearch;
 
+    @Option(names = "--stacker-intercept",
+            description = "Give the stacker a per-label intercept (egaml option; the reference has none).")
+    boolean stackerIntercept;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -98,7 +103,9 @@ final class TrainCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         ModelTrainer.Outcome outcome;
         try (Progress progress = Progress.start("train gbt", GbtCrossValidation.tasks(gbtConfig), !quiet)) {
-            outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig, seed, ingest.config(), sam, ingest.threads(), progress);
+            outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig,
+                    StackerConfig.preset(preset).withIntercept(stackerIntercept), seed, ingest.config(), sam,
+                    ingest.threads(), progress);
         }
         List<String> ids = labelled.ids();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -23,6 +23,9 @@ public final class BoxQuasiNewton {
 
     private final double lower;
     private final double upper;
+    /** Per-variable bounds; null: every variable in [lower, upper]. */
+    private final double[] lowers;
+    private final double[] uppers;
     private final int memory;
     private final int maxIterations;
     private final double tolerance;
@@ -33,9 +36,31 @@ public final class BoxQuasiNewton {
         }
         this.lower = lower;
         this.upper = upper;
+        this.lowers = null;
+        this.uppers = null;
         this.memory = memory;
         this.maxIterations = maxIterations;
         this.tolerance = tolerance;
+    }
+
+    private BoxQuasiNewton(double[] lowers, double[] uppers, int memory, int maxIterations, double tolerance) {
+        for (int i = 0; i < lowers.length; i++) {
+            if (!(lowers[i] < uppers[i])) {
+                throw new IllegalArgumentException("lower bound " + i + " must be below its upper bound");
+            }
+        }
+        this.lower = Double.NaN;
+        this.upper = Double.NaN;
+        this.lowers = lowers.clone();
+        this.uppers = uppers.clone();
+        this.memory = memory;
+        this.maxIterations = maxIterations;
+        this.tolerance = tolerance;
+    }
+
+    /** A box with its own bounds per variable. */
+    public static BoxQuasiNewton withBounds(double[] lowers, double[] uppers) {
+        return new BoxQuasiNewton(lowers, uppers, 10, 500, 1e-9);
     }
 
     public static BoxQuasiNewton unitBox() {
@@ -55,7 +80,7 @@ public final class BoxQuasiNewton {
             }
             boolean[] free = new boolean[n];
             for (int i = 0; i < n; i++) {
-                free[i] = !((x[i] <= lower && g[i] > 0) || (x[i] >= upper && g[i] < 0));
+                free[i] = !((x[i] <= lo(i) && g[i] > 0) || (x[i] >= hi(i) && g[i] < 0));
             }
             double[] d = direction(g, free, pairs);
             double slope = dot(g, d);
@@ -74,7 +99,7 @@ public final class BoxQuasiNewton {
             boolean accepted = false;
             for (int k = 0; k < 60; k++) {
                 for (int i = 0; i < n; i++) {
-                    xNew[i] = clamp(x[i] + t * d[i]);
+                    xNew[i] = clamp(i, x[i] + t * d[i]);
                 }
                 fNew = f.evaluate(xNew, gNew);
                 double decrease = 0;
@@ -163,20 +188,28 @@ public final class BoxQuasiNewton {
     private double projectedGradientNorm(double[] x, double[] g) {
         double m = 0;
         for (int i = 0; i < x.length; i++) {
-            m = Math.max(m, Math.abs(clamp(x[i] - g[i]) - x[i]));
+            m = Math.max(m, Math.abs(clamp(i, x[i] - g[i]) - x[i]));
         }
         return m;
     }
 
     private double[] project(double[] x) {
         for (int i = 0; i < x.length; i++) {
-            x[i] = clamp(x[i]);
+            x[i] = clamp(i, x[i]);
         }
         return x;
     }
 
-    private double clamp(double v) {
-        return Math.max(lower, Math.min(upper, v));
+    private double lo(int i) {
+        return lowers == null ? lower : lowers[i];
+    }
+
+    private double hi(int i) {
+        return uppers == null ? upper : uppers[i];
+    }
+
+    private double clamp(int i, double v) {
+        return Math.max(lo(i), Math.min(hi(i), v));
     }
 
     private static double dot(double[] a, double[] b) {

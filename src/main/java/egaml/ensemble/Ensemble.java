@@ -11,9 +11,10 @@ import java.util.Map;
  * for every sample, then the SAM rule for SAM testbed samples.
  *
  * @param families family names in the weight table's column order
- * @param weights  [label][family] effective weights
+ * @param weights    [label][family] effective weights
+ * @param intercepts per-label bias in logits (0 unless the stacker's intercept option was on)
  */
-public record Ensemble(List<String> families, double[][] weights, SamMode samMode) {
+public record Ensemble(List<String> families, double[][] weights, double[] intercepts, SamMode samMode) {
     /** Probabilities are clipped here before taking logits, so a 0 or 1 cannot give an infinite logit. */
     static final double LOGIT_CLIP = 1e-7;
 
@@ -46,7 +47,7 @@ public record Ensemble(List<String> families, double[][] weights, SamMode samMod
     /** The ensemble's probabilities for samples of the given instrument types. */
     public double[][] predict(Map<String, double[][]> familyProbabilities, List<InstrumentType> types) {
         double[][][] z = logits(familyProbabilities);
-        double[][] p = StackerTrainer.predict(weights, z);
+        double[][] p = StackerTrainer.predict(weights, intercepts, z);
         return applySamRule(p, z, types);
     }
 

@@ -73,6 +73,10 @@ public final class ModelStore {
             member.put("format", "LightGBM text models + gbt.json");
             ObjectNode stacker = root.putObject("stacker");
             stacker.set("families", json.valueToTree(model.ensemble().families()));
+            ObjectNode intercepts = stacker.putObject("intercepts");
+            for (Label l : Label.all()) {
+                intercepts.put(l.columnName(), model.ensemble().intercepts()[l.ordinal()]);
+            }
             ObjectNode weights = stacker.putObject("weights");
             for (Label l : Label.all()) {
                 ObjectNode w = weights.putObject(l.columnName());
@@ -139,9 +143,13 @@ public final class ModelStore {
                     weights[l.ordinal()][f] = w.get(families.get(f)).asDouble();
                 }
             }
+            double[] intercepts = new double[Label.COUNT];
+            for (Label l : Label.all()) {
+                intercepts[l.ordinal()] = root.path("stacker").path("intercepts").path(l.columnName()).asDouble(0);
+            }
             GbtMember gbt = GbtMember.load(dir.resolve(GBT_DIR));
             return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig,
-                    stackerConfig, gbt, new Ensemble(families, weights, sam));
+                    stackerConfig, gbt, new Ensemble(families, weights, intercepts, sam));
         } catch (IOException | IllegalArgumentException e) {
             throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
         }

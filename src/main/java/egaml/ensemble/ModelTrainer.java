@@ -46,15 +46,23 @@ public final class ModelTrainer {
     public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset,
                                 GbtConfig gbtConfig, long seed, IngestConfig ingest, SamMode samMode, int threads,
                                 IntConsumer progress) {
-        StackerConfig stackerConfig = StackerConfig.preset(preset);
+        return train(runs, types, y, preset, gbtConfig, StackerConfig.preset(preset), seed, ingest, samMode, threads,
+                progress);
+    }
+
+    /** Trains with the given GBT and stacker settings. */
+    public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset,
+                                GbtConfig gbtConfig, StackerConfig stackerConfig, long seed, IngestConfig ingest,
+                                SamMode samMode, int threads, IntConsumer progress) {
         SeedSequence seeds = new SeedSequence(seed);
         GbtCrossValidation.Result gbt = GbtCrossValidation.run(runs, y, gbtConfig, seeds, threads, progress);
         long t0 = System.nanoTime();
         List<String> families = new ArrayList<>(gbt.families().keySet());
-        Ensemble provisional = new Ensemble(families, new double[Label.COUNT][families.size()], samMode);
+        Ensemble provisional = new Ensemble(families, new double[Label.COUNT][families.size()], new double[Label.COUNT],
+                samMode);
         double[][][] z = provisional.logits(gbt.families());
         StackerTrainer.Result stacked = new StackerTrainer(stackerConfig).fit(families, z, y, seeds.child(STACKER_STREAM));
-        Ensemble ensemble = new Ensemble(families, stacked.weights(), samMode);
+        Ensemble ensemble = new Ensemble(families, stacked.weights(), stacked.intercepts(), samMode);
         double[][] ensembleOof = ensemble.applySamRule(stacked.oof(), z, types);
         double stackerSeconds = (System.nanoTime() - t0) / 1e9;
         Map<String, double[][]> oof = new LinkedHashMap<>(gbt.families());

@@ -10,9 +10,10 @@ import java.util.Locale;
  * @param minDraws          the search draws minDraws..maxDraws (alpha, rho) combinations, chosen at random per fit
  * @param minInnerFolds     and scores them by minInnerFolds..maxInnerFolds stratified inner folds
  * @param cap               soft (reference code) or hard (write-up) cap of the weight sum
+ * @param intercept         add an unpenalised per-label bias (egaml option, off as in the reference)
  */
 public record StackerConfig(int bags, int folds, int minDraws, int maxDraws, int minInnerFolds, int maxInnerFolds,
-                            StackerObjective.Cap cap) {
+                            StackerObjective.Cap cap, boolean intercept) {
 
     public StackerConfig {
         if (bags < 1 || folds < 2 || minDraws < 1 || maxDraws < minDraws || minInnerFolds < 2
@@ -25,11 +26,15 @@ public record StackerConfig(int bags, int folds, int minDraws, int maxDraws, int
 
     public static StackerConfig preset(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new StackerConfig(1, 2, 1, 1, 2, 2, StackerObjective.Cap.SOFT);
-            case "fast" -> new StackerConfig(2, 5, 3, 3, 4, 4, StackerObjective.Cap.SOFT);
-            case "full" -> new StackerConfig(6, 5, 3, 4, 4, 5, StackerObjective.Cap.SOFT);
+            case "smoke" -> new StackerConfig(1, 2, 1, 1, 2, 2, StackerObjective.Cap.SOFT, false);
+            case "fast" -> new StackerConfig(2, 5, 3, 3, 4, 4, StackerObjective.Cap.SOFT, false);
+            case "full" -> new StackerConfig(6, 5, 3, 4, 4, 5, StackerObjective.Cap.SOFT, false);
             default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
         };
+    }
+
+    public StackerConfig withIntercept(boolean on) {
+        return new StackerConfig(bags, folds, minDraws, maxDraws, minInnerFolds, maxInnerFolds, cap, on);
     }
 
     /** The L2 strengths alpha of the search. */

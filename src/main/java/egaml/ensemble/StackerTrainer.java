@@ -30,8 +30,9 @@ public final class StackerTrainer {
      * @param oof       out-of-fold probabilities [sample][label] of the stacker
      * @param weights   mean effective weight [label][family] over all fits (a dropped family counts 0)
      * @param families  family names in column order
+     * @param intercepts mean intercept per label (all 0 without the intercept option)
      */
-    public record Result(double[][] oof, double[][] weights, List<String> families) {
+    public record Result(double[][] oof, double[][] weights, double[] intercepts, List<String> families) {
     }
 
     /**
@@ -43,6 +44,7 @@ public final class StackerTrainer {
         double[][] sum = new double[n][Label.COUNT];
         int[][] count = new int[n][Label.COUNT];
         double[][] weights = new double[Label.COUNT][k];
+        double[] intercepts = new double[Label.COUNT];
         int[] fits = new int[Label.COUNT];
         for (int bag = 0; bag < config.bags(); bag++) {
             SplittableRandom bagRng = seeds.random(STREAM, bag);
@@ -66,6 +68,7 @@ public final class StackerTrainer {
                     for (int c = 0; c < k; c++) {
                         weights[j][c] += f.effective()[c];
                     }
+                    intercepts[j] += f.intercept();
                     fits[j]++;
                 }
             }
@@ -80,18 +83,19 @@ public final class StackerTrainer {
             for (int c = 0; c < k; c++) {
                 weights[j][c] /= fits[j];
             }
+            intercepts[j] /= fits[j];
         }
-        return new Result(oof, weights, List.copyOf(families));
+        return new Result(oof, weights, intercepts, List.copyOf(families));
     }
 
-    /** Effective weights over all K families (dropped ones 0) and the chosen hyperparameters. */
-    public record FoldFit(double[] effective, double alpha, double rho) {
+    /** Effective weights over all K families (dropped ones 0), the intercept (0 when off) and the hyperparameters. */
+    public record FoldFit(double[] effective, double intercept, double alpha, double rho) {
         double[] predict(double[][] z, int[] rows) {
             double[][] sel = new double[rows.length][];
             for (int i = 0; i < rows.length; i++) {
                 sel[i] = z[rows[i]];
             }
-            return StackerObjective.predict(sel, effective);
+            return StackerObjective.predict(sel, effective, intercept);
         }
     }
 
@@ -140,8 +144,10 @@ public final class StackerTrainer {
                     int fold = f;
                     int[] tr = java.util.stream.IntStream.range(0, yt.length).filter(i -> innerFold[i] != fold).toArray();
                     int[] te = java.util.stream.IntStream.range(0, yt.length).filter(i -> innerFold[i] == fold).toArray();
-                    double[] w = solve(select(zt, tr), select(yt, tr), h[0], h[1]);
-                    double[] p = StackerObjective.predict(select(zt, te), StackerObjective.effective(w, config.cap()));
+                    double[] x = solve(select(zt, tr), select(yt, tr), h[0], h[1]);
+                    double[] p = StackerObjective.predict(select(zt, te),
+                            StackerObjective.effective(java.util.Arrays.copyOf(x, cols.length), config.cap()),
+                            config.intercept() ? x[cols.length] : 0);
                     for (int i = 0; i < te.length; i++) {
                         loss += LogLoss.binary(yt[te[i]], p[i]);
                     }
@@ -152,28 +158,43 @@ public final class StackerTrainer {
                 }
             }
         }
-        double[] w = solve(zt, yt, best[0], best[1]);
-        double[] v = StackerObjective.effective(w, config.cap());
+        double[] x = solve(zt, yt, best[0], best[1]);
+        double[] v = StackerObjective.effective(java.util.Arrays.copyOf(x, cols.length), config.cap());
         double[] full = new double[k];
         for (int c = 0; c < cols.length; c++) {
             full[cols[c]] = v[c];
         }
-        return new FoldFit(full, best[0], best[1]);
+        return new FoldFit(full, config.intercept() ? x[cols.length] : 0, best[0], best[1]);
     }
 
+    /** Bounds of the optional intercept, in logits. */
+    static final double INTERCEPT_BOUND = 10;
+
+    /** Raw weights in [0, 1], then the intercept in [-10, 10] when enabled. */
     private double[] solve(double[][] z, int[] y, double alpha, double rho) {
         int k = z[0].length;
-        double[] start = new double[k];
-        java.util.Arrays.fill(start, 1.0 / k);
-        return BoxQuasiNewton.unitBox().minimise(new StackerObjective(z, y, config.cap(), alpha, rho), start).x();
+        int n = config.intercept() ? k + 1 : k;
+        double[] start = new double[n];
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < k; i++) {
+            start[i] = 1.0 / k;
+            hi[i] = 1;
+        }
+        if (config.intercept()) {
+            lo[k] = -INTERCEPT_BOUND;
+            hi[k] = INTERCEPT_BOUND;
+        }
+        return BoxQuasiNewton.withBounds(lo, hi)
+                .minimise(new StackerObjective(z, y, config.cap(), alpha, rho, config.intercept()), start).x();
     }
 
-    /** Probabilities of new samples from the weight table: p = sigmoid(sum_k w_k Z_k) per label. */
-    public static double[][] predict(double[][] weights, double[][][] z) {
+    /** Probabilities of new samples from the weight table: p = sigmoid(b + sum_k w_k Z_k) per label. */
+    public static double[][] predict(double[][] weights, double[] intercepts, double[][][] z) {
         int n = z[0].length;
         double[][] p = new double[n][Label.COUNT];
         for (int j = 0; j < Label.COUNT; j++) {
-            double[] prob = StackerObjective.predict(column(z, j), weights[j]);
+            double[] prob = StackerObjective.predict(column(z, j), weights[j], intercepts[j]);
             for (int i = 0; i < n; i++) {
                 p[i][j] = prob[i];
             }

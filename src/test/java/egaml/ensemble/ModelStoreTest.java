@@ -63,13 +63,13 @@ class ModelStoreTest {
     void samSamplesFollowTheSamRule() {
         double[][][] z = {{{2.0, -1, 0, 0, 0, 0, 0, 0, 0, 0}}, {{0.0, -3, 0, 0, 0, 0, 0, 0, 0, 0}}};
         double[][] weights = new double[10][2];
-        Ensemble average = new Ensemble(List.of("gbt_r10", "gbt_r5"), weights, SamMode.AVERAGE);
+        Ensemble average = new Ensemble(List.of("gbt_r10", "gbt_r5"), weights, new double[10], SamMode.AVERAGE);
         double[][] stacked = {{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}};
         double[][] sam = average.applySamRule(stacked, z, List.of(InstrumentType.SAM_TESTBED));
         assertThat(sam[0][0]).isEqualTo(1 / (1 + Math.exp(-1.0)));
         assertThat(sam[0][1]).isEqualTo(1 / (1 + Math.exp(2.0)));
         assertThat(average.applySamRule(stacked, z, List.of(InstrumentType.COMMERCIAL))[0]).containsExactly(stacked[0]);
-        assertThatThrownBy(() -> new Ensemble(List.of("gbt_r10"), weights, SamMode.BLEND))
+        assertThatThrownBy(() -> new Ensemble(List.of("gbt_r10"), weights, new double[10], SamMode.BLEND))
                 .hasMessageContaining("blend needs NN families");
     }
 

@@ -45,6 +45,29 @@ class StackerObjectiveTest {
     }
 
     @Test
+    void interceptGradientMatchesFiniteDifferences() {
+        SplittableRandom rng = new SplittableRandom(3);
+        double[][] z = logits(40, 3, rng);
+        int[] y = new int[40];
+        for (int i = 0; i < 40; i++) {
+            y[i] = rng.nextDouble() < 0.4 ? 1 : 0;
+        }
+        StackerObjective f = new StackerObjective(z, y, StackerObjective.Cap.SOFT, 0.01, 0.03, true);
+        double[] x = {0.5, 0.6, 0.7, -0.8};
+        double[] g = new double[4];
+        f.evaluate(x, g);
+        for (int k = 0; k < 4; k++) {
+            double h = 1e-6;
+            double[] a = x.clone();
+            double[] b = x.clone();
+            a[k] += h;
+            b[k] -= h;
+            double fd = (f.evaluate(a, new double[4]) - f.evaluate(b, new double[4])) / (2 * h);
+            assertThat(g[k]).as("k=%d", k).isCloseTo(fd, within(1e-6));
+        }
+    }
+
+    @Test
     void caps() {
         assertThat(StackerObjective.effective(new double[] {0.2, 0.3}, StackerObjective.Cap.SOFT)).containsExactly(0.2, 0.3);
         double[] soft = StackerObjective.effective(new double[] {1, 1, 1, 1}, StackerObjective.Cap.SOFT);

@@ -69,7 +69,30 @@ class StackerTrainerTest {
         StackerTrainer.Result again = new StackerTrainer(StackerConfig.preset("fast"))
                 .fit(List.of("a", "b", "c", "noise"), z, y, new SeedSequence(3));
         assertThat(again.oof()).isDeepEqualTo(r.oof());
-        assertThat(StackerTrainer.predict(r.weights(), z)).hasNumberOfRows(y.length);
+        assertThat(StackerTrainer.predict(r.weights(), r.intercepts(), z)).hasNumberOfRows(y.length);
+        assertThat(r.intercepts()).containsOnly(0.0); // off by default, as in the reference
+    }
+
+    @Test
+    void theInterceptOptionCorrectsFamiliesThatAreBiasedLow() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int[][] y = labels(800, rng);
+        double[][][] z = new double[2][y.length][Label.COUNT];
+        for (int i = 0; i < y.length; i++) {
+            for (int j = 0; j < Label.COUNT; j++) {
+                double truth = (y[i][j] == 1 ? 2.0 : -2.0) + rng.nextGaussian();
+                z[0][i][j] = truth - 1.5; // both families under-predict by 1.5 logits
+                z[1][i][j] = truth - 1.5 + 0.5 * rng.nextGaussian();
+            }
+        }
+        StackerConfig plain = StackerConfig.preset("fast");
+        StackerTrainer.Result without = new StackerTrainer(plain).fit(List.of("a", "b"), z, y, new SeedSequence(1));
+        StackerTrainer.Result with = new StackerTrainer(plain.withIntercept(true)).fit(List.of("a", "b"), z, y,
+                new SeedSequence(1));
+        assertThat(LogLoss.aggregated(y, with.oof())).isLessThan(LogLoss.aggregated(y, without.oof()) - 0.01);
+        for (double b : with.intercepts()) {
+            assertThat(b).isBetween(0.2, 3.0); // upwards: about the weights times the 1.5-logit bias
+        }
     }
 
     @Test
