@@ -56,19 +56,8 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N labelled samples (quick looks).")
     Integer limit;
 
-    @Option(names = "--gbt-realisations", paramLabel = "N", description = "Override the preset's GBT feature realisations.")
-    Integer gbtRealisations;
-
-    @Option(names = "--gbt-repeats", paramLabel = "N", description = "Override the preset's GBT repeats of the folds.")
-    Integer gbtRepeats;
-
-    @Option(names = "--gbt-max-bin", paramLabel = "N",
-            description = "Override LightGBM's histogram bins per feature (255, LightGBM's default, in every preset).")
-    Integer gbtMaxBin;
-
-    @Option(names = "--gbt-search", paramLabel = "N",
-            description = "Override the preset's GBT search draws per model (0: the fixed setting).")
-    Integer gbtSearch;
+    @Mixin
+    GbtOptions gbt;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -84,7 +73,7 @@ final class CvCommand implements Callable<Integer> {
         if (!models.strip().equalsIgnoreCase("gbt")) {
             throw new IllegalArgumentException("--models: this version has the gbt member only, got '" + models + "'");
         }
-        GbtConfig config = GbtConfig.preset(preset).with(gbtRealisations, gbtRepeats, gbtSearch, gbtMaxBin).withAugment(!noAugment);
+        GbtConfig config = gbt.apply(preset).withAugment(!noAugment);
         if (limit != null && limit < 4) {
             throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
         }

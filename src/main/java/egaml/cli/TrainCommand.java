@@ -57,19 +57,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "blend needs NN families (default: ${DEFAULT-VALUE}).")
     String samMode;
 
-    @Option(names = "--gbt-realisations", paramLabel = "N", description = "Override the preset's GBT feature realisations.")
-    Integer gbtRealisations;
-
-    @Option(names = "--gbt-repeats", paramLabel = "N", description = "Override the preset's GBT repeats of the folds.")
-    Integer gbtRepeats;
-
-    @Option(names = "--gbt-max-bin", paramLabel = "N",
-            description = "Override LightGBM's histogram bins per feature (255, LightGBM's default, in every preset).")
-    Integer gbtMaxBin;
-
-    @Option(names = "--gbt-search", paramLabel = "N",
-            description = "Override the preset's GBT search draws per model (0: the fixed setting).")
-    Integer gbtSearch;
+    @Mixin
+    GbtOptions gbt;
 
     @Option(names = "--stacker-intercept",
             description = "Give the stacker a per-label intercept (egaml option; the reference has none).")
@@ -90,7 +79,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--models: this version has the gbt member only, got '" + models + "'");
         }
         SamMode sam = SamMode.parse(samMode);
-        GbtConfig gbtConfig = GbtConfig.preset(preset).with(gbtRealisations, gbtRepeats, gbtSearch, gbtMaxBin);
+        GbtConfig gbtConfig = gbt.apply(preset);
         long t0 = System.nanoTime();
         LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, null, quiet);
         if (labelled.y().length < 2 * gbtConfig.folds()) {
