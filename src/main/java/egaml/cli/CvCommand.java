@@ -1,9 +1,9 @@
 package egaml.cli;
 
 import egaml.core.AtomicFiles;
-import egaml.core.Label;
 import egaml.core.SeedSequence;
 import egaml.cv.LogLoss;
+import egaml.cv.PredictionTable;
 import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtCrossValidation;
 import egaml.gbt.GbtMember;
@@ -70,9 +70,7 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!models.strip().equalsIgnoreCase("gbt")) {
-            throw new IllegalArgumentException("--models: this version has the gbt member only, got '" + models + "'");
-        }
+        GbtOptions.requireGbtOnly(models);
         GbtConfig config = gbt.apply(preset).withAugment(!noAugment);
         if (limit != null && limit < 4) {
             throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
@@ -97,7 +95,7 @@ final class CvCommand implements Callable<Integer> {
                 config.realisations(), result.fits(), result.fallbacks(), result.seconds());
         LabelledRuns.printScores(o, "model", y, rowsToPrint);
         List<String> ids = data.ids();
-        AtomicFiles.write(out, os -> os.write(predictionsCsv(ids, result.member()).getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, result.member()).getBytes(StandardCharsets.UTF_8)));
         o.printf(Locale.ROOT, "out-of-fold probabilities: %s%n", out.toAbsolutePath());
         if (save != null) {
             GbtMember.of(result, seed, config).save(save);
@@ -105,18 +103,5 @@ final class CvCommand implements Callable<Integer> {
         }
         o.flush();
         return 0;
-    }
-
-    /** sample_id and the ten label probabilities, in the challenge's submission column order. */
-    static String predictionsCsv(List<String> ids, double[][] p) {
-        StringBuilder sb = new StringBuilder("sample_id," + String.join(",", Label.columnNames()) + "\n");
-        for (int i = 0; i < ids.size(); i++) {
-            sb.append(ids.get(i));
-            for (double v : p[i]) {
-                sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -1,6 +1,7 @@
 package egaml.cli;
 
 import egaml.core.AtomicFiles;
+import egaml.cv.PredictionTable;
 import egaml.core.InstrumentType;
 import egaml.ensemble.ModelStore;
 import egaml.ensemble.TrainedModel;
@@ -64,7 +65,7 @@ final class PredictCommand implements Callable<Integer> {
         List<InstrumentType> types = LabelledRuns.instrumentTypes(dataset.samples(), runs);
         double[][] p = trained.predict(runs, types, n);
         List<String> ids = dataset.samples().stream().map(SampleRef::sampleId).toList();
-        AtomicFiles.write(out, os -> os.write(CvCommand.predictionsCsv(ids, p).getBytes(StandardCharsets.UTF_8)));
+        AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, p).getBytes(StandardCharsets.UTF_8)));
         double seconds = (System.nanoTime() - t0) / 1e9;
         long sam = types.stream().filter(t -> t == InstrumentType.SAM_TESTBED).count();
         PrintWriter o = spec.commandLine().getOut();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.InstrumentType;
 import egaml.core.Label;
 import egaml.cv.LogLoss;
+import egaml.cv.PredictionTable;
 import egaml.ensemble.ModelStore;
 import egaml.ensemble.ModelTrainer;
 import egaml.ensemble.SamMode;
@@ -75,9 +76,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!models.strip().equalsIgnoreCase("gbt")) {
-            throw new IllegalArgumentException("--models: this version has the gbt member only, got '" + models + "'");
-        }
+        GbtOptions.requireGbtOnly(models);
         SamMode sam = SamMode.parse(samMode);
         GbtConfig gbtConfig = gbt.apply(preset);
         long t0 = System.nanoTime();
@@ -105,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         provenance.put("samSamples", types.stream().filter(t -> t == InstrumentType.SAM_TESTBED).count());
         provenance.set("cv", cv.get("logLoss").get("ensemble"));
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("oof.csv", CvCommand.predictionsCsv(ids, outcome.ensemble()));
+        files.put("oof.csv", PredictionTable.csv(ids, outcome.ensemble()));
         ObjectNode seconds = cv.putObject("seconds");
         seconds.put("read", readSeconds);
         seconds.put("gbt", outcome.gbtSeconds());

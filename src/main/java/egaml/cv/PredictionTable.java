@@ -21,6 +21,19 @@ import java.util.Map;
  */
 public record PredictionTable(Path file, List<String> ids, double[][] probabilities) {
 
+    /** The CSV text: sample_id and the ten label probabilities (6 decimals), in the challenge's column order. */
+    public static String csv(List<String> ids, double[][] p) {
+        StringBuilder sb = new StringBuilder("sample_id," + String.join(",", Label.columnNames()) + "\n");
+        for (int i = 0; i < ids.size(); i++) {
+            sb.append(ids.get(i));
+            for (double v : p[i]) {
+                sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     public static PredictionTable read(Path file) {
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();

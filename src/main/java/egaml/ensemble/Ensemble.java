@@ -54,6 +54,7 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
     /** Replaces the rows of SAM samples according to the SAM mode. */
     public double[][] applySamRule(double[][] stacked, double[][][] z, List<InstrumentType> types) {
         double[][] out = new double[stacked.length][];
+        String nn3Prefix = families.stream().anyMatch(f -> f.startsWith("nn_max+share+ion")) ? "nn_max+share+ion" : "nn";
         for (int i = 0; i < stacked.length; i++) {
             out[i] = stacked[i].clone();
             if (types.get(i) != InstrumentType.SAM_TESTBED || samMode == SamMode.STACKER) {
@@ -68,8 +69,7 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
                     out[i][j] = sigmoid(mean);
                 } else {
                     double gbt = meanOver(z, i, j, "gbt");
-                    double nn3 = families.stream().anyMatch(f -> f.startsWith("nn") && f.contains("max+share+ion"))
-                            ? meanOver(z, i, j, "nn_max+share+ion") : meanOver(z, i, j, "nn");
+                    double nn3 = meanOver(z, i, j, nn3Prefix);
                     double sam = sigmoid(0.45 * gbt + 0.25 * nn3);
                     out[i][j] = (stacked[i][j] + 2 * sam) / 3;
                 }

@@ -33,6 +33,15 @@ class EvaluateTest {
     }
 
     @Test
+    void predictionsCsvRoundTrips() throws IOException {
+        double[][] p = {{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0}};
+        Path f = TestData.write(dir, "rt.csv", egaml.cv.PredictionTable.csv(java.util.List.of("S1"), p));
+        egaml.cv.PredictionTable t = egaml.cv.PredictionTable.read(f);
+        assertThat(t.ids()).containsExactly("S1");
+        assertThat(t.probabilities()[0]).containsExactly(p[0]);
+    }
+
+    @Test
     void mismatchedIdsAndColumnsAreNamed() throws IOException {
         Path labels = TestData.write(dir, "labels.csv", HEADER + "A,1,0,0,0,0,0,0,0,0,0\n");
         Path pred = TestData.write(dir, "p.csv", HEADER + "Z,0.8,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1\n");
