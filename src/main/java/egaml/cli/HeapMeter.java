@@ -29,4 +29,18 @@ final class HeapMeter {
         }
         return sum / 1e6;
     }
+
+    /** The process's peak resident memory (VmHWM of /proc/self/status) in MB, or NaN where unavailable. */
+    static double peakRssMb() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
 }

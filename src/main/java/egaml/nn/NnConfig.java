@@ -1,0 +1,71 @@
+package egaml.nn;
+
+import egaml.preprocess.Scaling;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * One NN configuration (method.md 6.4): the settings shared by every model trained with it.
+ *
+ * @param scalings      input scalings in the fixed order max, share, ion
+ * @param gridOffset    the temperature grid start O (method.md 3.4)
+ * @param epochs        epochs trained
+ * @param snapshotEpoch the epoch whose held-out predictions (and weights) are used
+ * @param averageFrom   0, or a: held-out logits averaged over epochs a..epochs (write-up variant)
+ */
+public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffset, TapTable.InputDropout inputDropout,
+                       double stemDropout, double reduceDropout, NnActivation activation, int epochs, int snapshotEpoch,
+                       int averageFrom, int batchSize, double learningRate, double momentum, boolean nesterov) {
+
+    public NnConfig {
+        scalings = List.copyOf(scalings);
+        if (scalings.isEmpty() || scalings.size() > 3) {
+            throw new IllegalArgumentException("1 to 3 scalings, got " + scalings);
+        }
+        if (epochs < 1 || snapshotEpoch < 1 || snapshotEpoch > epochs) {
+            throw new IllegalArgumentException("need 1 <= snapshot epoch <= epochs, got " + snapshotEpoch + " of " + epochs);
+        }
+        if (averageFrom < 0 || averageFrom > epochs) {
+            throw new IllegalArgumentException("averaging must start within the epochs, got " + averageFrom);
+        }
+        if (batchSize < 2) {
+            throw new IllegalArgumentException("batch size must be at least 2, got " + batchSize);
+        }
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+        }
+        new Sgdp.Settings(learningRate, weightDecay, momentum, 0, nesterov, 0.1, 1e-8, 0.1);
+    }
+
+    public NnArchitecture architecture() {
+        return NnArchitecture.of(scalings.size(), activation, stemDropout, reduceDropout);
+    }
+
+    public Sgdp.Settings optimizer() {
+        return new Sgdp.Settings(learningRate, weightDecay, momentum, 0, nesterov, 0.1, 1e-8, 0.1);
+    }
+
+    /** The family name (method.md 6.7): scaling set and weight decay, e.g. {@code nn_max+share+ion^0.5_wd1e-04}. */
+    public String family() {
+        return "nn_" + scalingNames() + String.format(Locale.ROOT, "_wd%.0e", weightDecay);
+    }
+
+    public String scalingNames() {
+        return scalings.stream().map(NnConfig::name).collect(Collectors.joining("+"));
+    }
+
+    static String name(Scaling s) {
+        return switch (s.kind()) {
+            case MAX -> "max";
+            case SHARE -> "share";
+            case ION -> "ion^" + (s.power() == Math.rint(s.power()) ? String.valueOf((int) s.power()) : String.valueOf(s.power()));
+        };
+    }
+
+    public NnConfig withEpochs(int epochs, int snapshotEpoch) {
+        return new NnConfig(scalings, weightDecay, gridOffset, inputDropout, stemDropout, reduceDropout, activation, epochs,
+                snapshotEpoch, Math.min(averageFrom, epochs), batchSize, learningRate, momentum, nesterov);
+    }
+}

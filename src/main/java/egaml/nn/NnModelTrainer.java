@@ -1,0 +1,201 @@
+package egaml.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Trains one network (method.md 6): binary cross-entropy with logits on mini-batches of {@code batchSize},
+ * reshuffled every epoch with the incomplete last batch dropped, SGDP at a constant learning rate. After
+ * the snapshot epoch (or every epoch from {@code averageFrom} on) it predicts the inference rows.
+ */
+public final class NnModelTrainer {
+    /** Prediction batch size (any size gives the same results; method.md 6.3). */
+    public static final int PREDICT_BATCH = 32;
+
+    /** Called after every epoch: epoch (1-based) and the mean training loss of that epoch. */
+    public interface EpochListener {
+        void epochDone(int epoch, double meanLoss);
+    }
+
+    /**
+     * @param logits     held-out logits [inference rows][10] (the snapshot epoch's, or the running mean)
+     * @param parameters the snapshot epoch's parameters in DJL's encoding ({@link EgaNet#save})
+     * @param losses     mean training loss per epoch
+     */
+    public record Result(float[][] logits, byte[] parameters, double[] losses) {
+    }
+
+    private NnModelTrainer() {
+    }
+
+    public static Result train(NnInputs inputs, int[][] y, int[] trainRows, int[] inferenceRows, NnConfig config, long seed,
+                               EpochListener listener) {
+        if (trainRows.length < config.batchSize()) {
+            throw new IllegalArgumentException(trainRows.length + " training samples are fewer than one batch of "
+                    + config.batchSize());
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        NoiseSource noise = new NoiseSource(random.split());
+        SplittableRandom shuffle = random.split();
+        int c = config.scalings().size();
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            EgaNet net = new EgaNet(config.architecture());
+            net.initialize(manager, random.split());
+            Sgdp optimizer = new Sgdp(config.optimizer());
+            List<Parameter> params = net.parameterList();
+            double[] losses = new double[config.epochs()];
+            float[][] sum = null;
+            int averaged = 0;
+            byte[] snapshot = null;
+            int steps = trainRows.length / config.batchSize();
+            int[] order = trainRows.clone();
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                shuffle(order, shuffle);
+                double lossSum = 0;
+                for (int step = 0; step < steps; step++) {
+                    int[] batch = java.util.Arrays.copyOfRange(order, step * config.batchSize(), (step + 1) * config.batchSize());
+                    lossSum += step(manager, net, optimizer, params, inputs, y, batch, c, config, noise);
+                }
+                losses[epoch - 1] = lossSum / steps;
+                boolean averaging = config.averageFrom() > 0 && epoch >= config.averageFrom();
+                if (epoch == config.snapshotEpoch() || averaging) {
+                    float[][] logits = predict(manager, net, inputs, inferenceRows, c);
+                    if (averaging) {
+                        if (sum == null) {
+                            sum = new float[logits.length][EgaNet.LABELS];
+                        }
+                        for (int i = 0; i < logits.length; i++) {
+                            for (int l = 0; l < EgaNet.LABELS; l++) {
+                                sum[i][l] += logits[i][l];
+                            }
+                        }
+                        averaged++;
+                    } else {
+                        sum = logits;
+                        averaged = 1;
+                    }
+                    if (epoch == config.snapshotEpoch()) {
+                        snapshot = serialise(net);
+                    }
+                }
+                if (listener != null) {
+                    listener.epochDone(epoch, losses[epoch - 1]);
+                }
+            }
+            if (averaged > 1) {
+                for (float[] row : sum) {
+                    for (int l = 0; l < row.length; l++) {
+                        row[l] /= averaged;
+                    }
+                }
+            }
+            optimizer.close();
+            return new Result(sum, snapshot, losses);
+        }
+    }
+
+    private static double step(NDManager manager, EgaNet net, Sgdp optimizer, List<Parameter> params, NnInputs inputs,
+                               int[][] y, int[] batch, int c, NnConfig config, NoiseSource noise) {
+        try (NDScope scope = new NDScope(); NDManager stepManager = manager.newSubManager()) {
+            scope.suppressNotUsedWarning();
+            NDArray taps = TapTable.build(stepManager, inputs.select(batch), c, config.inputDropout(), noise);
+            NDArray targets = stepManager.create(labels(y, batch), new Shape(batch.length, EgaNet.LABELS));
+            double loss;
+            try (ThreadGradient collector = new ThreadGradient()) {
+                NDArray logits = net.logits(taps, true, noise);
+                NDArray l = binaryCrossEntropy(logits, targets);
+                collector.backward(l);
+                loss = l.getFloat();
+            }
+            for (Parameter p : params) {
+                NDArray w = p.getArray();
+                NDArray g = w.getGradient();
+                optimizer.update(p.getName(), w, g);
+                JniUtils.zeroGrad((PtNDArray) w);
+            }
+            return loss;
+        }
+    }
+
+    /** Mean binary cross-entropy with logits over batch and labels, in the numerically stable form. */
+    public static NDArray binaryCrossEntropy(NDArray logits, NDArray targets) {
+        return logits.maximum(0f).sub(logits.mul(targets)).add(logits.abs().neg().exp().add(1f).log()).mean();
+    }
+
+    /** Logits [rows][10] of the network in prediction mode (no dropout, mean activation slope). */
+    public static float[][] predict(NDManager manager, EgaNet net, NnInputs inputs, int[] rows, int scalings) {
+        float[][] out = new float[rows.length][];
+        boolean grad = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        try {
+            for (int start = 0; start < rows.length; start += PREDICT_BATCH) {
+                int[] batch = java.util.Arrays.copyOfRange(rows, start, Math.min(rows.length, start + PREDICT_BATCH));
+                try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
+                    scope.suppressNotUsedWarning();
+                    NDArray taps = TapTable.build(m, inputs.select(batch), scalings, TapTable.InputDropout.NONE, null);
+                    float[] logits = net.logits(taps, false, null).toFloatArray();
+                    for (int i = 0; i < batch.length; i++) {
+                        out[start + i] = java.util.Arrays.copyOfRange(logits, i * EgaNet.LABELS, (i + 1) * EgaNet.LABELS);
+                    }
+                }
+            }
+        } finally {
+            JniUtils.setGradMode(grad);
+        }
+        return out;
+    }
+
+    static float[] labels(int[][] y, int[] batch) {
+        float[] out = new float[batch.length * EgaNet.LABELS];
+        for (int i = 0; i < batch.length; i++) {
+            for (int l = 0; l < EgaNet.LABELS; l++) {
+                out[i * EgaNet.LABELS + l] = y[batch[i]][l];
+            }
+        }
+        return out;
+    }
+
+    static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    static byte[] serialise(EgaNet net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.save(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Training rows without any of the excluded rows (e.g. SAM testbed samples, method.md 6.6). */
+    public static int[] without(int[] rows, boolean[] excluded) {
+        List<Integer> kept = new ArrayList<>();
+        for (int r : rows) {
+            if (!excluded[r]) {
+                kept.add(r);
+            }
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

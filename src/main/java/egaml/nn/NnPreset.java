@@ -1,0 +1,116 @@
+package egaml.nn;
+
+import egaml.core.SeedSequence;
+import egaml.preprocess.Scaling;
+import egaml.preprocess.TemperatureGrid;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * How the NN member is cross-validated (method.md 6 and 12.3): which configurations (one per scaling set,
+ * hence one family each), how many repeats and folds, and the training length. The grid start and the
+ * extra dropout of each configuration are drawn from the master seed (method.md 6.4).
+ *
+ * @param blockDropoutAll false: exactly one of input, stem and reduce dropout is 0.1 (reference code);
+ *                        true: all three are 0.1 (write-up)
+ */
+public record NnPreset(String name, List<List<Scaling>> scalingSets, double weightDecay, int repeats, int folds, int epochs,
+                       int snapshotEpoch, int averageFrom, NnActivation activation, TapTable.InputDropout.Mode inputDropoutMode,
+                       boolean blockDropoutAll, int batchSize) {
+    /** The stream index of NN configuration draws in the master seed. */
+    static final long CONFIG_STREAM = 0x4E4E_0001L;
+    public static final double EXTRA_DROPOUT = 0.1;
+
+    public NnPreset {
+        scalingSets = scalingSets.stream().map(List::copyOf).toList();
+        if (scalingSets.isEmpty()) {
+            throw new IllegalArgumentException("at least one configuration");
+        }
+        if (repeats < 1 || folds < 2) {
+            throw new IllegalArgumentException("need repeats >= 1 and folds >= 2");
+        }
+        if (snapshotEpoch < 1 || snapshotEpoch > epochs) {
+            throw new IllegalArgumentException("need 1 <= snapshot epoch <= epochs, got " + snapshotEpoch + " of " + epochs);
+        }
+    }
+
+    static final List<Scaling> SHARE = List.of(Scaling.share());
+    static final List<Scaling> MAX_SHARE = List.of(Scaling.max(), Scaling.share());
+    static final List<Scaling> ALL_SQRT = List.of(Scaling.max(), Scaling.share(), Scaling.ion(0.5));
+
+    public static NnPreset named(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "smoke" -> new NnPreset("smoke", List.of(SHARE), 1e-4, 1, 2, 2, 2, 0, NnActivation.LEAKY_REFERENCE,
+                    TapTable.InputDropout.Mode.ELEMENT, false, 12);
+            case "fast" -> new NnPreset("fast", List.of(SHARE, ALL_SQRT), 1e-4, 1, 3, 10, 10, 0, NnActivation.LEAKY_REFERENCE,
+                    TapTable.InputDropout.Mode.ELEMENT, false, 12);
+            case "full" -> new NnPreset("full", List.of(SHARE, MAX_SHARE, ALL_SQRT), 1e-4, 1, 5, 20, 20, 0,
+                    NnActivation.LEAKY_REFERENCE, TapTable.InputDropout.Mode.ELEMENT, false, 12);
+            default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
+        };
+    }
+
+    public NnPreset withEpochs(int epochs, int snapshotEpoch) {
+        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, Math.min(averageFrom, epochs),
+                activation, inputDropoutMode, blockDropoutAll, batchSize);
+    }
+
+    public NnPreset withRepeatsAndFolds(int repeats, int folds) {
+        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averageFrom, activation,
+                inputDropoutMode, blockDropoutAll, batchSize);
+    }
+
+    public NnPreset withScalingSets(List<List<Scaling>> sets) {
+        return new NnPreset(name, sets, weightDecay, repeats, folds, epochs, snapshotEpoch, averageFrom, activation,
+                inputDropoutMode, blockDropoutAll, batchSize);
+    }
+
+    public NnPreset withVariants(NnActivation activation, TapTable.InputDropout.Mode mode, boolean blockDropoutAll,
+                                 double weightDecay, int averageFrom) {
+        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averageFrom, activation, mode,
+                blockDropoutAll, batchSize);
+    }
+
+    /** The configurations, one per scaling set, with grid start and extra dropout drawn from the seed. */
+    public List<NnConfig> configurations(SeedSequence seeds) {
+        List<NnConfig> out = new ArrayList<>();
+        for (int i = 0; i < scalingSets.size(); i++) {
+            SplittableRandom r = seeds.random(CONFIG_STREAM, i);
+            int offset = TemperatureGrid.drawOffset(r);
+            double input = 0;
+            double stem = 0;
+            double reduce = 0;
+            if (blockDropoutAll) {
+                input = stem = reduce = EXTRA_DROPOUT;
+            } else {
+                double u = r.nextDouble();
+                if (u < 1.0 / 3) {
+                    stem = EXTRA_DROPOUT;
+                } else if (u < 2.0 / 3) {
+                    reduce = EXTRA_DROPOUT;
+                } else {
+                    input = EXTRA_DROPOUT;
+                }
+            }
+            out.add(new NnConfig(scalingSets.get(i), weightDecay, offset, new TapTable.InputDropout(inputDropoutMode, input),
+                    stem, reduce, activation, epochs, snapshotEpoch, averageFrom, batchSize, 0.1 * Math.sqrt(batchSize / 12.0),
+                    0, false));
+        }
+        return out;
+    }
+
+    /** The benchmark's configuration: the first 1, 2 or 3 of max, share, ion^0.5 (share alone for 1). */
+    public static NnConfig benchConfig(int scalings, NnActivation activation, int epochs, SeedSequence seeds) {
+        List<Scaling> set = switch (scalings) {
+            case 1 -> SHARE;
+            case 2 -> MAX_SHARE;
+            default -> ALL_SQRT;
+        };
+        NnPreset p = new NnPreset("bench", List.of(set), 1e-4, 1, 2, epochs, epochs, 0, activation,
+                TapTable.InputDropout.Mode.ELEMENT, false, 12);
+        return p.configurations(seeds).get(0);
+    }
+}
