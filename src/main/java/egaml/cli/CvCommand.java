@@ -9,6 +9,9 @@ import egaml.gbt.GbtCrossValidation;
 import egaml.gbt.GbtMember;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
+import egaml.nn.NnCrossValidation;
+import egaml.nn.NnMember;
+import egaml.nn.NnPreset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,12 +30,13 @@ import java.util.concurrent.Callable;
         description = {"Cross-validates a model member on the labelled samples of a dataset (multilabel stratified "
                 + "folds) and prints the per-label and aggregated out-of-fold log loss of each model family, the member "
                 + "and the label prior; writes the member's out-of-fold probabilities as CSV.",
-            "Members: gbt (LightGBM on engineered features). The neural network member is not part of this version."})
+            "Members: gbt (LightGBM on engineered features) and nn (the convolutional network over temperature; SAM testbed "
+                + "samples are never trained on, only predicted)."})
 final class CvCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
     Path data;
 
-    @Option(names = "--models", defaultValue = "gbt", paramLabel = "M", description = "The member: gbt (default).")
+    @Option(names = "--models", defaultValue = "gbt", paramLabel = "M", description = "The member: gbt (default) or nn.")
     String models;
 
     @Option(names = "--preset", defaultValue = "fast", paramLabel = "P",
@@ -42,12 +46,13 @@ final class CvCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", defaultValue = "oof_gbt.csv", paramLabel = "FILE",
-            description = "Out-of-fold probabilities of the member (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Out-of-fold probabilities of the member (default: oof_gbt.csv or oof_nn.csv).")
     Path out;
 
     @Option(names = "--save", paramLabel = "DIR",
-            description = "Also save the trained member (its fold models, LightGBM text format, and gbt.json) to DIR.")
+            description = "Also save the trained member to DIR (gbt: LightGBM text models and gbt.json; nn: DJL parameter "
+                    + "files and nn.json).")
     Path save;
 
     @Option(names = "--no-augment", description = "Train without the training-table augmentation (for ablation studies).")
@@ -58,6 +63,9 @@ final class CvCommand implements Callable<Integer> {
 
     @Mixin
     GbtOptions gbt;
+
+    @Mixin
+    NnOptions nn;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -70,7 +78,16 @@ final class CvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GbtOptions.requireGbtOnly(models);
+        String member = models.strip().toLowerCase(Locale.ROOT);
+        if (!member.equals("gbt") && !member.equals("nn")) {
+            throw new IllegalArgumentException("--models must be gbt or nn, got '" + models + "'");
+        }
+        if (out == null) {
+            out = Path.of("oof_" + member + ".csv");
+        }
+        if (member.equals("nn")) {
+            return crossValidateNn();
+        }
         GbtConfig config = gbt.apply(preset).withAugment(!noAugment);
         if (limit != null && limit < 4) {
             throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
@@ -99,6 +116,69 @@ final class CvCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "out-of-fold probabilities: %s%n", out.toAbsolutePath());
         if (save != null) {
             GbtMember.of(result, seed, config).save(save);
+            o.printf(Locale.ROOT, "saved member: %s (%d fold models)%n", save.toAbsolutePath(), result.models().size());
+        }
+        o.flush();
+        return 0;
+    }
+
+    private int crossValidateNn() throws java.io.IOException {
+        NnPreset config = nn.apply(preset);
+        if (limit != null && limit < 4) {
+            throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
+        }
+        LabelledRuns data = LabelledRuns.load(Dataset.open(this.data), ingest, limit, quiet);
+        int[][] y = data.y();
+        if (y.length < config.folds()) {
+            throw new IllegalArgumentException(this.data + " has " + y.length + " labelled samples; " + config.folds()
+                    + " folds need at least that many");
+        }
+        boolean[] sam = new boolean[y.length];
+        for (int i = 0; i < sam.length; i++) {
+            sam[i] = data.types().get(i) == egaml.core.InstrumentType.SAM_TESTBED;
+        }
+        NnCrossValidation.Result result;
+        try (Progress progress = Progress.start("nn cv", NnCrossValidation.epochs(config), !quiet)) {
+            result = NnCrossValidation.run(data.runs(), y, sam, config, new SeedSequence(seed), nn.workers(), nn.trace,
+                    (model, epoch, loss) -> {
+                        progress.message(String.format(Locale.ROOT, "%s epoch %d loss %.4f", model, epoch, loss));
+                        progress.accept(1);
+                    });
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        int samCount = 0;
+        for (boolean s : sam) {
+            samCount += s ? 1 : 0;
+        }
+        o.printf(Locale.ROOT, "nn cv: preset %s, seed %d, %d samples (%d SAM testbed, predicted but not trained on), %d folds x %d "
+                        + "repeats x %d configurations, %d epochs (snapshot %d%s), activation %s; %d models in %.1f s%n",
+                preset, seed, y.length, samCount, config.folds(), config.repeats(), result.configurations().size(), config.epochs(),
+                config.snapshotEpoch(), config.averageFrom() > 0 ? ", logits averaged from epoch " + config.averageFrom() : "",
+                config.activation(), result.models().size(), result.seconds());
+        for (int c = 0; c < result.configurations().size(); c++) {
+            egaml.nn.NnConfig k = result.configurations().get(c);
+            o.printf(Locale.ROOT, "  configuration %d: %s, grid start %d, weight decay %.0e, input dropout %.2f (%s), stem %.2f, "
+                            + "reduce %.2f%n", c, k.scalingNames(), k.gridOffset(), k.weightDecay(), k.inputDropout().rate(),
+                    k.inputDropout().mode().name().toLowerCase(Locale.ROOT), k.stemDropout(), k.reduceDropout());
+        }
+        if (result.nonFiniteReplaced() > 0) {
+            o.printf(Locale.ROOT, "  %d non-finite scaled input values were replaced by 0 (method.md 4)%n", result.nonFiniteReplaced());
+        }
+        if (result.trace() != null) {
+            o.println("  member's out-of-fold log loss by epoch (snapshot at epoch e | held-out logits averaged over e..last):");
+            for (int e = 0; e < result.trace().atEpoch().length; e++) {
+                o.printf(Locale.ROOT, "    epoch %3d  %.4f | %.4f%n", e + 1, result.trace().atEpoch()[e], result.trace().averagedFrom()[e]);
+            }
+        }
+        Map<String, double[][]> rowsToPrint = new LinkedHashMap<>(result.families());
+        rowsToPrint.put("nn", result.member());
+        rowsToPrint.put("prior", LogLoss.priorPredictions(y, y.length));
+        LabelledRuns.printScores(o, "model", y, rowsToPrint);
+        List<String> ids = data.ids();
+        AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, result.member()).getBytes(StandardCharsets.UTF_8)));
+        o.printf(Locale.ROOT, "out-of-fold probabilities: %s%n", out.toAbsolutePath());
+        if (save != null) {
+            NnMember.of(result, seed, config).save(save);
             o.printf(Locale.ROOT, "saved member: %s (%d fold models)%n", save.toAbsolutePath(), result.models().size());
         }
         o.flush();

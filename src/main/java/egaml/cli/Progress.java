@@ -32,6 +32,13 @@ final class Progress implements AutoCloseable, IntConsumer {
         }
     }
 
+    /** A short text shown after the bar (e.g. the model and its last loss). */
+    public void message(String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
+        }
+    }
+
     @Override
     public void close() {
         if (bar != null) {

@@ -35,8 +35,9 @@ public final class NnModelTrainer {
      * @param logits     held-out logits [inference rows][10] (the snapshot epoch's, or the running mean)
      * @param parameters the snapshot epoch's parameters in DJL's encoding ({@link EgaNet#save})
      * @param losses     mean training loss per epoch
+     * @param epochLogits with tracing, the held-out logits after every epoch ([epoch][row][label]); else null
      */
-    public record Result(float[][] logits, byte[] parameters, double[] losses) {
+    public record Result(float[][] logits, byte[] parameters, double[] losses, float[][][] epochLogits) {
     }
 
     private NnModelTrainer() {
@@ -44,6 +45,12 @@ public final class NnModelTrainer {
 
     public static Result train(NnInputs inputs, int[][] y, int[] trainRows, int[] inferenceRows, NnConfig config, long seed,
                                EpochListener listener) {
+        return train(inputs, y, trainRows, inferenceRows, config, seed, false, listener);
+    }
+
+    /** As above; with {@code trace} the inference rows are also predicted after every epoch (a diagnostic). */
+    public static Result train(NnInputs inputs, int[][] y, int[] trainRows, int[] inferenceRows, NnConfig config, long seed,
+                               boolean trace, EpochListener listener) {
         if (trainRows.length < config.batchSize()) {
             throw new IllegalArgumentException(trainRows.length + " training samples are fewer than one batch of "
                     + config.batchSize());
@@ -61,6 +68,7 @@ public final class NnModelTrainer {
             float[][] sum = null;
             int averaged = 0;
             byte[] snapshot = null;
+            float[][][] traced = trace ? new float[config.epochs()][][] : null;
             int steps = trainRows.length / config.batchSize();
             int[] order = trainRows.clone();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -72,8 +80,13 @@ public final class NnModelTrainer {
                 }
                 losses[epoch - 1] = lossSum / steps;
                 boolean averaging = config.averageFrom() > 0 && epoch >= config.averageFrom();
+                float[][] epochLogits = null;
+                if (trace) {
+                    epochLogits = predict(manager, net, inputs, inferenceRows, c);
+                    traced[epoch - 1] = epochLogits;
+                }
                 if (epoch == config.snapshotEpoch() || averaging) {
-                    float[][] logits = predict(manager, net, inputs, inferenceRows, c);
+                    float[][] logits = epochLogits != null ? copy(epochLogits) : predict(manager, net, inputs, inferenceRows, c);
                     if (averaging) {
                         if (sum == null) {
                             sum = new float[logits.length][EgaNet.LABELS];
@@ -104,7 +117,7 @@ public final class NnModelTrainer {
                 }
             }
             optimizer.close();
-            return new Result(sum, snapshot, losses);
+            return new Result(sum, snapshot, losses, traced);
         }
     }
 
@@ -155,6 +168,14 @@ public final class NnModelTrainer {
             }
         } finally {
             JniUtils.setGradMode(grad);
+        }
+        return out;
+    }
+
+    private static float[][] copy(float[][] a) {
+        float[][] out = new float[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
         }
         return out;
     }

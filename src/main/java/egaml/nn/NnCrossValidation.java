@@ -1,0 +1,254 @@
+package egaml.nn;
+
+import egaml.core.Label;
+import egaml.core.SeedSequence;
+import egaml.cv.Fold;
+import egaml.cv.MultilabelStratifiedKFold;
+import egaml.ingest.CleanRun;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Out-of-fold training of the NN member (method.md 6.6-6.7): for every configuration and repeat, a new
+ * multilabel-stratified K-fold split over all labelled samples; in every fold the SAM testbed samples are
+ * removed from the training part, and the fold model predicts every sample outside its training part. A
+ * family's logit for a sample is the mean over the family's models that predicted it; the member's is the
+ * mean of its families' logits.
+ *
+ * <p>Fold models run {@code workers} at a time, each on its own thread with its own PyTorch threads, which
+ * on a small machine is faster than one model using every core. Seeds come from the master seed and the
+ * (configuration, repeat, fold) indices, so results do not depend on {@code workers}.
+ */
+public final class NnCrossValidation {
+    static final long INPUT_STREAM = 0x4E4E_0002L;
+    static final long FOLD_STREAM = 0x4E4E_0003L;
+    static final long TRAIN_STREAM = 0x4E4E_0004L;
+
+    private NnCrossValidation() {
+    }
+
+    /** Progress: one call per trained epoch, with a short description of the model. */
+    public interface Listener {
+        void epochDone(String model, int epoch, double loss);
+    }
+
+    /**
+     * @param families    per family, probabilities for every labelled sample (sigmoid of the mean logit)
+     * @param familyLogits per family, the mean logits
+     * @param member      probabilities of the member (sigmoid of the mean family logit)
+     */
+    public record Result(List<NnConfig> configurations, Map<String, double[][]> families, Map<String, double[][]> familyLogits,
+                         double[][] member, List<NnFoldModel> models, long nonFiniteReplaced, double seconds, EpochTrace trace) {
+    }
+
+    /**
+     * With tracing: the member's out-of-fold log loss had every model stopped after epoch e ({@code atEpoch[e-1]}),
+     * and had the held-out logits been averaged over epochs e..last ({@code averagedFrom[e-1]}).
+     */
+    public record EpochTrace(double[] atEpoch, double[] averagedFrom) {
+    }
+
+    public static long epochs(NnPreset preset) {
+        return (long) preset.scalingSets().size() * preset.repeats() * preset.folds() * preset.epochs();
+    }
+
+    public static Result run(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset, SeedSequence seeds, int workers,
+                             Listener listener) {
+        return run(runs, y, sam, preset, seeds, workers, false, listener);
+    }
+
+    /** As above; with {@code trace} every model also predicts after every epoch, for {@link EpochTrace}. */
+    public static Result run(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset, SeedSequence seeds, int workers,
+                             boolean trace, Listener listener) {
+        long start = System.nanoTime();
+        int n = y.length;
+        if (runs.size() != n || sam.length != n) {
+            throw new IllegalArgumentException("runs, labels and SAM flags differ in length");
+        }
+        List<NnConfig> configs = preset.configurations(seeds);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threadsPerModel = Math.max(1, cores / Math.max(1, workers));
+        List<NnInputs> inputs = new ArrayList<>();
+        long nonFinite = 0;
+        for (int c = 0; c < configs.size(); c++) {
+            NnInputs in = NnInputs.of(runs, configs.get(c), seeds.child(INPUT_STREAM, c));
+            nonFinite += in.nonFiniteReplaced();
+            inputs.add(in);
+        }
+        List<Task> tasks = plan(y, sam, preset, configs.size(), seeds);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
+        List<Future<NnModelTrainer.Result>> futures = new ArrayList<>();
+        try {
+            for (Task t : tasks) {
+                futures.add(pool.submit(() -> {
+                    NnThreads.use(threadsPerModel);
+                    String name = String.format("%s r%d f%d", configs.get(t.config()).scalingNames(), t.repeat(), t.fold());
+                    return NnModelTrainer.train(inputs.get(t.config()), y, t.train(), t.inference(), configs.get(t.config()),
+                            seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace,
+                            (epoch, loss) -> {
+                                if (listener != null) {
+                                    listener.epochDone(name, epoch, loss);
+                                }
+                            });
+                }));
+            }
+            Map<String, double[][]> sums = new LinkedHashMap<>();
+            Map<String, int[]> counts = new LinkedHashMap<>();
+            List<NnFoldModel> models = new ArrayList<>();
+            List<NnModelTrainer.Result> results = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                Task t = tasks.get(i);
+                NnModelTrainer.Result r = futures.get(i).get();
+                results.add(r);
+                String family = configs.get(t.config()).family();
+                double[][] sum = sums.computeIfAbsent(family, k -> new double[n][Label.COUNT]);
+                int[] count = counts.computeIfAbsent(family, k -> new int[n]);
+                for (int j = 0; j < t.inference().length; j++) {
+                    int row = t.inference()[j];
+                    for (int l = 0; l < Label.COUNT; l++) {
+                        sum[row][l] += r.logits()[j][l];
+                    }
+                    count[row]++;
+                }
+                models.add(new NnFoldModel(t.config(), t.repeat(), t.fold(), r.parameters()));
+            }
+            Map<String, double[][]> familyLogits = new LinkedHashMap<>();
+            Map<String, double[][]> families = new LinkedHashMap<>();
+            double[][] memberLogit = new double[n][Label.COUNT];
+            for (Map.Entry<String, double[][]> e : sums.entrySet()) {
+                int[] count = counts.get(e.getKey());
+                double[][] logit = new double[n][Label.COUNT];
+                double[][] p = new double[n][Label.COUNT];
+                for (int i = 0; i < n; i++) {
+                    if (count[i] == 0) {
+                        throw new IllegalStateException("sample " + i + " got no out-of-fold prediction");
+                    }
+                    for (int l = 0; l < Label.COUNT; l++) {
+                        logit[i][l] = e.getValue()[i][l] / count[i];
+                        p[i][l] = sigmoid(logit[i][l]);
+                        memberLogit[i][l] += logit[i][l] / sums.size();
+                    }
+                }
+                familyLogits.put(e.getKey(), logit);
+                families.put(e.getKey(), p);
+            }
+            double[][] member = new double[n][Label.COUNT];
+            for (int i = 0; i < n; i++) {
+                for (int l = 0; l < Label.COUNT; l++) {
+                    member[i][l] = sigmoid(memberLogit[i][l]);
+                }
+            }
+            EpochTrace epochTrace = trace ? trace(tasks, results, configs, y, preset.epochs()) : null;
+            return new Result(configs, families, familyLogits, member, models, nonFinite, (System.nanoTime() - start) / 1e9,
+                    epochTrace);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static EpochTrace trace(List<Task> tasks, List<NnModelTrainer.Result> results, List<NnConfig> configs, int[][] y,
+                                    int epochs) {
+        int n = y.length;
+        double[] at = new double[epochs];
+        double[] averaged = new double[epochs];
+        for (int mode = 0; mode < 2; mode++) {
+            for (int e = 1; e <= epochs; e++) {
+                Map<String, double[][]> sums = new LinkedHashMap<>();
+                Map<String, int[]> counts = new LinkedHashMap<>();
+                for (int i = 0; i < tasks.size(); i++) {
+                    Task t = tasks.get(i);
+                    float[][][] traced = results.get(i).epochLogits();
+                    String family = configs.get(t.config()).family();
+                    double[][] sum = sums.computeIfAbsent(family, k -> new double[n][Label.COUNT]);
+                    int[] count = counts.computeIfAbsent(family, k -> new int[n]);
+                    int from = e;
+                    int to = mode == 0 ? e : epochs;
+                    for (int j = 0; j < t.inference().length; j++) {
+                        int row = t.inference()[j];
+                        for (int l = 0; l < Label.COUNT; l++) {
+                            double v = 0;
+                            for (int k = from; k <= to; k++) {
+                                v += traced[k - 1][j][l];
+                            }
+                            sum[row][l] += v / (to - from + 1);
+                        }
+                        count[row]++;
+                    }
+                }
+                double[][] p = new double[n][Label.COUNT];
+                for (Map.Entry<String, double[][]> f : sums.entrySet()) {
+                    int[] count = counts.get(f.getKey());
+                    for (int i = 0; i < n; i++) {
+                        for (int l = 0; l < Label.COUNT; l++) {
+                            p[i][l] += f.getValue()[i][l] / count[i] / sums.size();
+                        }
+                    }
+                }
+                for (double[] row : p) {
+                    for (int l = 0; l < row.length; l++) {
+                        row[l] = sigmoid(row[l]);
+                    }
+                }
+                (mode == 0 ? at : averaged)[e - 1] = egaml.cv.LogLoss.aggregated(y, p);
+            }
+        }
+        return new EpochTrace(at, averaged);
+    }
+
+    /**
+     * One fold model to train: its configuration, repeat and fold, its training rows (SAM testbed samples
+     * removed) and its inference rows (every other sample).
+     */
+    public record Task(int config, int repeat, int fold, int[] train, int[] inference) {
+    }
+
+    /** The fold models of a cross-validation, in training order. */
+    public static List<Task> plan(int[][] y, boolean[] sam, NnPreset preset, int configurations, SeedSequence seeds) {
+        List<Task> tasks = new ArrayList<>();
+        MultilabelStratifiedKFold splitter = new MultilabelStratifiedKFold(preset.folds(), false);
+        for (int c = 0; c < configurations; c++) {
+            for (int r = 0; r < preset.repeats(); r++) {
+                for (Fold f : splitter.split(y, seeds.derive(FOLD_STREAM, c, r))) {
+                    int[] train = NnModelTrainer.without(f.train(), sam);
+                    tasks.add(new Task(c, r, f.index(), train, complement(train, y.length)));
+                }
+            }
+        }
+        return tasks;
+    }
+
+    static int[] complement(int[] rows, int n) {
+        boolean[] in = new boolean[n];
+        for (int r : rows) {
+            in[r] = true;
+        }
+        int[] out = new int[n - rows.length];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!in[i]) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+
+    public static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+}

@@ -1,0 +1,222 @@
+package egaml.nn;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import egaml.core.AtomicFiles;
+import egaml.core.EgamlDataException;
+import egaml.core.JsonManifest;
+import egaml.core.Label;
+import egaml.core.SeedSequence;
+import egaml.ingest.CleanRun;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained NN member: the configurations of a cross-validation and the fold models' parameters. New samples
+ * get, per family, the mean logit over the family's fold models (method.md 6.7) and, for the member, the
+ * mean of the family logits; probabilities are their sigmoids. Saved as a folder: {@code nn.json} (seed,
+ * preset, configurations, model list) and one DJL parameter file per fold model under {@code models/}.
+ */
+public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations, List<NnFoldModel> models) {
+    public static final int FORMAT_VERSION = 1;
+    public static final String MANIFEST = "nn.json";
+
+    public NnMember {
+        configurations = List.copyOf(configurations);
+        models = List.copyOf(models);
+    }
+
+    public static NnMember of(NnCrossValidation.Result result, long seed, NnPreset preset) {
+        return new NnMember(seed, preset, result.configurations(), result.models());
+    }
+
+    /** Logits and probabilities per family and for the member. */
+    public record Prediction(Map<String, double[][]> familyLogits, Map<String, double[][]> families, double[][] member) {
+    }
+
+    /** Predicts the runs with every fold model, {@code workers} models at a time. */
+    public Prediction predict(List<CleanRun> runs, int workers) {
+        SeedSequence seeds = new SeedSequence(seed);
+        int n = runs.size();
+        Map<String, double[][]> sums = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
+        for (int c = 0; c < configurations.size(); c++) {
+            NnConfig config = configurations.get(c);
+            NnInputs inputs = NnInputs.of(runs, config, seeds.child(NnCrossValidation.INPUT_STREAM, c));
+            int[] rows = new int[n];
+            for (int i = 0; i < n; i++) {
+                rows[i] = i;
+            }
+            int index = c;
+            List<NnFoldModel> mine = models.stream().filter(m -> m.configuration() == index).toList();
+            List<float[][]> logits = parallel(mine, workers, m -> {
+                NnThreads.use(threads);
+                return predictOne(config, m, inputs, rows);
+            });
+            double[][] sum = sums.computeIfAbsent(config.family(), k -> new double[n][Label.COUNT]);
+            for (float[][] l : logits) {
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < Label.COUNT; j++) {
+                        sum[i][j] += l[i][j];
+                    }
+                }
+            }
+            counts.merge(config.family(), mine.size(), Integer::sum);
+        }
+        Map<String, double[][]> familyLogits = new LinkedHashMap<>();
+        Map<String, double[][]> families = new LinkedHashMap<>();
+        double[][] member = new double[n][Label.COUNT];
+        for (Map.Entry<String, double[][]> e : sums.entrySet()) {
+            int count = counts.get(e.getKey());
+            double[][] logit = new double[n][Label.COUNT];
+            double[][] p = new double[n][Label.COUNT];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < Label.COUNT; j++) {
+                    logit[i][j] = e.getValue()[i][j] / count;
+                    p[i][j] = NnCrossValidation.sigmoid(logit[i][j]);
+                    member[i][j] += logit[i][j] / sums.size();
+                }
+            }
+            familyLogits.put(e.getKey(), logit);
+            families.put(e.getKey(), p);
+        }
+        for (double[] row : member) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = NnCrossValidation.sigmoid(row[j]);
+            }
+        }
+        return new Prediction(familyLogits, families, member);
+    }
+
+    static float[][] predictOne(NnConfig config, NnFoldModel model, NnInputs inputs, int[] rows) {
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            EgaNet net = new EgaNet(config.architecture());
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(model.parameters()))) {
+                net.load(manager, in);
+            } catch (IOException e) {
+                throw new IllegalStateException("fold model " + model.fileName() + ": " + e.getMessage(), e);
+            }
+            return NnModelTrainer.predict(manager, net, inputs, rows, config.scalings().size());
+        }
+    }
+
+    private static <T, R> List<R> parallel(List<T> items, int workers, java.util.function.Function<T, R> f) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers));
+        try {
+            List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
+            for (T item : items) {
+                futures.add(pool.submit(() -> f.apply(item)));
+            }
+            List<R> out = new ArrayList<>();
+            for (java.util.concurrent.Future<R> fu : futures) {
+                out.add(fu.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */
+    public void save(Path dir) throws IOException {
+        AtomicFiles.writeFolder(dir, tmp -> {
+            Files.createDirectories(tmp.resolve("models"));
+            ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectNode root = json.createObjectNode();
+            root.put("format", "egaml-nn");
+            root.put("formatVersion", FORMAT_VERSION);
+            root.put("egamlVersion", egaml.core.Version.current());
+            root.put("seed", seed);
+            root.set("preset", json.valueToTree(preset));
+            ArrayNode configs = root.putArray("configurations");
+            for (NnConfig c : configurations) {
+                ObjectNode node = json.valueToTree(c);
+                node.put("family", c.family());
+                configs.add(node);
+            }
+            root.put("parameterEncoding", "DJL Parameter.save, one record per parameter: name (UTF), then the array");
+            ArrayNode list = root.putArray("models");
+            for (NnFoldModel m : models) {
+                ObjectNode node = list.addObject();
+                node.put("configuration", m.configuration());
+                node.put("family", configurations.get(m.configuration()).family());
+                node.put("repeat", m.repeat());
+                node.put("fold", m.fold());
+                node.put("file", "models/" + m.fileName());
+                node.put("sha256", sha256(m.parameters()));
+                Files.write(tmp.resolve("models").resolve(m.fileName()), m.parameters());
+            }
+            json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
+        });
+    }
+
+    /** Reads a saved member; a damaged or incompatible folder gives a data error naming the file. */
+    public static NnMember load(Path dir) {
+        Path manifest = dir.resolve(MANIFEST);
+        JsonNode root = JsonManifest.read(manifest, "egaml-nn", FORMAT_VERSION, "a saved NN member");
+        try {
+            ObjectMapper json = new ObjectMapper().configure(
+                    com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            NnPreset preset = json.treeToValue(root.get("preset"), NnPreset.class);
+            List<NnConfig> configs = new ArrayList<>();
+            for (JsonNode c : root.get("configurations")) {
+                configs.add(json.treeToValue(c, NnConfig.class));
+            }
+            List<NnFoldModel> models = new ArrayList<>();
+            for (JsonNode m : root.get("models")) {
+                Path file = dir.resolve(m.path("file").asText());
+                byte[] bytes;
+                try {
+                    bytes = Files.readAllBytes(file);
+                } catch (NoSuchFileException e) {
+                    throw new EgamlDataException(file, 0, "missing model file listed in " + manifest);
+                }
+                if (m.has("sha256") && !m.get("sha256").asText().equals(sha256(bytes))) {
+                    throw new EgamlDataException(file, 0, "checksum differs from the one in " + manifest + " (damaged file)");
+                }
+                int c = m.path("configuration").asInt();
+                if (c < 0 || c >= configs.size()) {
+                    throw new EgamlDataException(manifest, 0, "model " + file.getFileName() + " names configuration " + c);
+                }
+                models.add(new NnFoldModel(c, m.path("repeat").asInt(), m.path("fold").asInt(), bytes));
+            }
+            return new NnMember(root.path("seed").asLong(), preset, configs, models);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof EgamlDataException d) {
+                throw d;
+            }
+            throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

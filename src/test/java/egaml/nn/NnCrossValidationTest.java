@@ -1,0 +1,129 @@
+package egaml.nn;
+
+import egaml.TestData;
+import egaml.core.EgamlDataException;
+import egaml.core.SeedSequence;
+import egaml.cv.LogLoss;
+import egaml.ingest.CleanRun;
+import egaml.ingest.Dataset;
+import egaml.ingest.DatasetLoader;
+import egaml.ingest.IngestConfig;
+import egaml.ingest.RunLoader;
+import egaml.ingest.SampleRef;
+import egaml.sim.SimulationConfig;
+import egaml.sim.Simulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NnCrossValidationTest {
+    @TempDir
+    Path dir;
+
+    private record Data(List<CleanRun> runs, int[][] y, boolean[] sam) {
+    }
+
+    private static Data load(Dataset d, int limit) {
+        List<SampleRef> labelled = d.labelled().subList(0, Math.min(limit, d.labelled().size()));
+        List<CleanRun> runs = DatasetLoader.load(labelled, new RunLoader(IngestConfig.defaults(), null), 2, k -> { })
+                .requireAll();
+        int[][] y = labelled.stream().map(s -> d.labelsOf(s).orElseThrow()).toArray(int[][]::new);
+        boolean[] sam = new boolean[y.length];
+        for (int i = 0; i < sam.length; i++) {
+            sam[i] = runs.get(i).summary().detectedType() == egaml.core.InstrumentType.SAM_TESTBED;
+        }
+        return new Data(runs, y, sam);
+    }
+
+    @Test
+    void smokeCrossValidationOnRealRunsBeatsTheLabelPriorAndRepeatsExactly() {
+        Data data = load(Dataset.open(TestData.sharedData()), 40);
+        NnPreset smoke = NnPreset.named("smoke");
+        NnCrossValidation.Result r = NnCrossValidation.run(data.runs(), data.y(), data.sam(), smoke, new SeedSequence(1), 2, null);
+        double nn = LogLoss.aggregated(data.y(), r.member());
+        double prior = LogLoss.aggregated(data.y(), LogLoss.priorPredictions(data.y(), data.y().length));
+        assertThat(nn).isLessThan(prior);
+        assertThat(r.models()).hasSize(smoke.folds());
+        assertThat(r.families()).containsOnlyKeys("nn_share_wd1e-04");
+        NnCrossValidation.Result again = NnCrossValidation.run(data.runs(), data.y(), data.sam(), smoke, new SeedSequence(1), 1, null);
+        assertThat(again.member()).isDeepEqualTo(r.member());
+        NnCrossValidation.Result other = NnCrossValidation.run(data.runs(), data.y(), data.sam(), smoke, new SeedSequence(2), 2, null);
+        assertThat(other.member()).isNotEqualTo(r.member());
+    }
+
+    @Test
+    void samSamplesArePredictedByEveryFoldModelButNeverTrainedOn() {
+        int n = 40;
+        int[][] y = new int[n][10];
+        boolean[] sam = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i][i % 10] = 1;
+            y[i][(i * 7) % 10] = 1;
+        }
+        sam[3] = sam[17] = sam[30] = true;
+        NnPreset preset = NnPreset.named("fast").withRepeatsAndFolds(2, 4);
+        List<NnCrossValidation.Task> tasks = NnCrossValidation.plan(y, sam, preset, 2, new SeedSequence(5));
+        assertThat(tasks).hasSize(2 * 2 * 4);
+        for (int c = 0; c < 2; c++) {
+            for (int r = 0; r < 2; r++) {
+                int[] predicted = new int[n];
+                for (NnCrossValidation.Task t : tasks) {
+                    if (t.config() != c || t.repeat() != r) {
+                        continue;
+                    }
+                    for (int row : t.train()) {
+                        assertThat(sam[row]).as("SAM row %d in training", row).isFalse();
+                    }
+                    assertThat(t.train().length + t.inference().length).isEqualTo(n);
+                    for (int row : t.inference()) {
+                        predicted[row]++;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    // a commercial sample once per repeat, a SAM sample by every fold model
+                    assertThat(predicted[i]).as("row %d", i).isEqualTo(sam[i] ? 4 : 1);
+                }
+            }
+        }
+        // repeats and configurations use different splits
+        assertThat(tasks.get(0).train()).isNotEqualTo(tasks.get(4).train());
+    }
+
+    @Test
+    void savedMemberPredictsExactlyAsTheTrainedOne() throws IOException {
+        Path sim = dir.resolve("sim");
+        new Simulator(SimulationConfig.of(30, 5).withFormat(SimulationConfig.Format.COMMERCIAL)).write(sim, false, 2, k -> { });
+        Data data = load(Dataset.open(sim), 30);
+        NnPreset preset = NnPreset.named("smoke").withScalingSets(List.of(NnPreset.SHARE, NnPreset.ALL_SQRT)).withEpochs(1, 1);
+        NnCrossValidation.Result r = NnCrossValidation.run(data.runs(), data.y(), data.sam(), preset, new SeedSequence(9), 2, null);
+        NnMember member = NnMember.of(r, 9, preset);
+        List<CleanRun> fresh = data.runs().subList(0, 5);
+        NnMember.Prediction before = member.predict(fresh, 2);
+        Path saved = dir.resolve("nn");
+        member.save(saved);
+        assertThat(saved.resolve("nn.json")).exists();
+        try (var files = Files.list(saved.resolve("models"))) {
+            assertThat(files.count()).isEqualTo(4);
+        }
+        NnMember.Prediction after = NnMember.load(saved).predict(fresh, 1);
+        assertThat(after.member()).isDeepEqualTo(before.member());
+        assertThat(after.families().keySet()).containsExactly("nn_share_wd1e-04", "nn_max+share+ion^0.5_wd1e-04");
+
+        Path file;
+        try (var files = Files.list(saved.resolve("models"))) {
+            file = files.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 1] ^= 1;
+        Files.write(file, bytes);
+        assertThatThrownBy(() -> NnMember.load(saved)).isInstanceOf(EgamlDataException.class)
+                .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("checksum");
+    }
+}
