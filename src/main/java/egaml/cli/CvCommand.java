@@ -151,9 +151,9 @@ final class CvCommand implements Callable<Integer> {
             samCount += s ? 1 : 0;
         }
         o.printf(Locale.ROOT, "nn cv: preset %s, seed %d, %d samples (%d SAM testbed, predicted but not trained on), %d folds x %d "
-                        + "repeats x %d configurations, %d epochs (snapshot %d%s), activation %s; %d models in %.1f s%n",
+                        + "repeats x %d configurations, %d epochs (%s), activation %s; %d models in %.1f s%n",
                 preset, seed, y.length, samCount, config.folds(), config.repeats(), result.configurations().size(), config.epochs(),
-                config.snapshotEpoch(), config.averageFrom() > 0 ? ", logits averaged from epoch " + config.averageFrom() : "",
+                result.configurations().get(0).epochPolicy(),
                 config.activation(), result.models().size(), result.seconds());
         for (int c = 0; c < result.configurations().size(); c++) {
             egaml.nn.NnConfig k = result.configurations().get(c);

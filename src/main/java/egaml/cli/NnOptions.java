@@ -19,9 +19,10 @@ final class NnOptions {
     @Option(names = "--nn-snapshot", paramLabel = "E", description = "The epoch whose predictions and weights are used.")
     Integer snapshot;
 
-    @Option(names = "--nn-average-from", paramLabel = "A",
-            description = "Average the held-out logits of every epoch from A on (write-up variant; 0: off).")
-    Integer averageFrom;
+    @Option(names = "--nn-averaging", paramLabel = "MODE",
+            description = "none (a snapshot, reference code), logits:A[:K] (held-out logits averaged over epochs A, A+K, ...; "
+                    + "the write-up's development variant used logits:6) or weights:A (mean weights from epoch A on).")
+    String averaging;
 
     @Option(names = "--nn-repeats", paramLabel = "N", description = "Override the preset's NN repeats of the folds.")
     Integer repeats;
@@ -47,9 +48,14 @@ final class NnOptions {
     @Option(names = "--nn-weight-decay", paramLabel = "L", description = "Override the weight decay (1e-4 in the presets).")
     Double weightDecay;
 
-    @Option(names = "--nn-workers", paramLabel = "N", defaultValue = "2",
-            description = "Fold models trained at once, each with cores/N PyTorch threads (default: ${DEFAULT-VALUE}).")
-    int workers;
+    @Option(names = "--nn-batch", paramLabel = "B", description = "Override the batch size (12 in the presets); the learning "
+            + "rate follows as 0.1 x sqrt(B/12) (method.md 6.2).")
+    Integer batch;
+
+    @Option(names = "--nn-workers", paramLabel = "N",
+            description = "Fold models trained at once, each on one core (default: the number of cores). Results do not "
+                    + "depend on it.")
+    Integer workers;
 
     @Option(names = "--nn-trace", description = "Also predict the held-out samples after every epoch and print the "
             + "out-of-fold log loss by epoch (choosing the snapshot epoch; costs about a tenth more time).")
@@ -76,6 +82,9 @@ final class NnOptions {
         if (repeats != null || folds != null) {
             p = p.withRepeatsAndFolds(repeats != null ? repeats : p.repeats(), folds != null ? folds : p.folds());
         }
+        if (batch != null) {
+            p = p.withBatchSize(batch);
+        }
         NnActivation act = activation != null ? NnActivation.parse(activation) : p.activation();
         TapTable.InputDropout.Mode mode = p.inputDropoutMode();
         if (inputDropout != null) {
@@ -94,10 +103,13 @@ final class NnOptions {
             };
         }
         return p.withVariants(act, mode, all, weightDecay != null ? weightDecay : p.weightDecay(),
-                averageFrom != null ? averageFrom : p.averageFrom());
+                averaging != null ? NnPreset.Averaging.parse(averaging) : p.averaging());
     }
 
     int workers() {
+        if (workers == null) {
+            return Runtime.getRuntime().availableProcessors();
+        }
         if (workers < 1) {
             throw new IllegalArgumentException("--nn-workers must be at least 1, got " + workers);
         }

@@ -13,11 +13,17 @@ import java.util.stream.Collectors;
  * @param gridOffset    the temperature grid start O (method.md 3.4)
  * @param epochs        epochs trained
  * @param snapshotEpoch the epoch whose held-out predictions (and weights) are used
- * @param averageFrom   0, or a: held-out logits averaged over epochs a..epochs (write-up variant)
+ * @param averageFrom   0, or a: held-out logits averaged over epochs a, a + k, a + 2k, ... (write-up variant,
+ *                      which used k = 1); every averaged epoch's weights are kept, so that new samples get
+ *                      the same average
+ * @param averageEvery  k, the spacing of averaged epochs (1: every epoch)
+ * @param weightAverageFrom 0, or a: the network used is the mean of the weights after epochs a..epochs
+ *                      (stochastic weight averaging; egaml's addition)
  */
 public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffset, TapTable.InputDropout inputDropout,
                        double stemDropout, double reduceDropout, NnActivation activation, int epochs, int snapshotEpoch,
-                       int averageFrom, int batchSize, double learningRate, double momentum, boolean nesterov) {
+                       int averageFrom, int averageEvery, int weightAverageFrom, int batchSize, double learningRate,
+                       double momentum, boolean nesterov) {
 
     public NnConfig {
         scalings = List.copyOf(scalings);
@@ -27,8 +33,14 @@ public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffse
         if (epochs < 1 || snapshotEpoch < 1 || snapshotEpoch > epochs) {
             throw new IllegalArgumentException("need 1 <= snapshot epoch <= epochs, got " + snapshotEpoch + " of " + epochs);
         }
-        if (averageFrom < 0 || averageFrom > epochs) {
-            throw new IllegalArgumentException("averaging must start within the epochs, got " + averageFrom);
+        if (averageFrom < 0 || averageFrom > epochs || weightAverageFrom < 0 || weightAverageFrom > epochs) {
+            throw new IllegalArgumentException("averaging must start within the epochs, got " + Math.max(averageFrom, weightAverageFrom));
+        }
+        if (averageFrom > 0 && weightAverageFrom > 0) {
+            throw new IllegalArgumentException("average logits or weights, not both");
+        }
+        if (averageEvery < 1) {
+            throw new IllegalArgumentException("averaged epochs must be at least 1 apart, got " + averageEvery);
         }
         if (batchSize < 2) {
             throw new IllegalArgumentException("batch size must be at least 2, got " + batchSize);
@@ -64,8 +76,25 @@ public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffse
         };
     }
 
-    public NnConfig withEpochs(int epochs, int snapshotEpoch) {
-        return new NnConfig(scalings, weightDecay, gridOffset, inputDropout, stemDropout, reduceDropout, activation, epochs,
-                snapshotEpoch, Math.min(averageFrom, epochs), batchSize, learningRate, momentum, nesterov);
+    /** Whether the held-out logits (and the weights) after this epoch are used. */
+    public boolean usesEpoch(int epoch) {
+        if (weightAverageFrom > 0) {
+            return false;
+        }
+        if (averageFrom > 0) {
+            return epoch >= averageFrom && (epoch - averageFrom) % averageEvery == 0;
+        }
+        return epoch == snapshotEpoch;
+    }
+
+    /** A short description of which epochs are used. */
+    public String epochPolicy() {
+        if (weightAverageFrom > 0) {
+            return "weights averaged over epochs " + weightAverageFrom + ".." + epochs;
+        }
+        if (averageFrom > 0) {
+            return "logits averaged over epochs " + averageFrom + ".." + epochs + (averageEvery > 1 ? " every " + averageEvery : "");
+        }
+        return "snapshot at epoch " + snapshotEpoch;
     }
 }

@@ -22,9 +22,10 @@ import java.util.concurrent.Future;
  * family's logit for a sample is the mean over the family's models that predicted it; the member's is the
  * mean of its families' logits.
  *
- * <p>Fold models run {@code workers} at a time, each on its own thread with its own PyTorch threads, which
- * on a small machine is faster than one model using every core. Seeds come from the master seed and the
- * (configuration, repeat, fold) indices, so results do not depend on {@code workers}.
+ * <p>Fold models run {@code workers} at a time, each on its own thread with one PyTorch thread, which on a
+ * small machine is faster than one model using every core (small operations scale poorly across threads)
+ * and keeps every floating-point reduction in the same order whatever {@code workers} is. Seeds come from
+ * the master seed and the (configuration, repeat, fold) indices, so results do not depend on {@code workers}.
  */
 public final class NnCrossValidation {
     static final long INPUT_STREAM = 0x4E4E_0002L;
@@ -73,8 +74,8 @@ public final class NnCrossValidation {
             throw new IllegalArgumentException("runs, labels and SAM flags differ in length");
         }
         List<NnConfig> configs = preset.configurations(seeds);
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threadsPerModel = Math.max(1, cores / Math.max(1, workers));
+        // one PyTorch thread per model: results then do not depend on how many models train at once
+        int threadsPerModel = 1;
         List<NnInputs> inputs = new ArrayList<>();
         long nonFinite = 0;
         for (int c = 0; c < configs.size(); c++) {
@@ -117,7 +118,7 @@ public final class NnCrossValidation {
                     }
                     count[row]++;
                 }
-                models.add(new NnFoldModel(t.config(), t.repeat(), t.fold(), r.parameters()));
+                models.add(new NnFoldModel(t.config(), t.repeat(), t.fold(), r.snapshots()));
             }
             Map<String, double[][]> familyLogits = new LinkedHashMap<>();
             Map<String, double[][]> families = new LinkedHashMap<>();

@@ -54,7 +54,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
         int n = runs.size();
         Map<String, double[][]> sums = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, workers));
+        int threads = 1; // as in training: results do not depend on workers
         for (int c = 0; c < configurations.size(); c++) {
             NnConfig config = configurations.get(c);
             NnInputs inputs = NnInputs.of(runs, config, seeds.child(NnCrossValidation.INPUT_STREAM, c));
@@ -103,16 +103,26 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
         return new Prediction(familyLogits, families, member);
     }
 
+    /** The fold model's logits: the mean over its snapshots. */
     static float[][] predictOne(NnConfig config, NnFoldModel model, NnInputs inputs, int[] rows) {
-        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            EgaNet net = new EgaNet(config.architecture());
-            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(model.parameters()))) {
-                net.load(manager, in);
-            } catch (IOException e) {
-                throw new IllegalStateException("fold model " + model.fileName() + ": " + e.getMessage(), e);
+        float[][] sum = new float[rows.length][Label.COUNT];
+        for (int s = 0; s < model.snapshots().size(); s++) {
+            try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+                EgaNet net = new EgaNet(config.architecture());
+                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(model.snapshots().get(s)))) {
+                    net.load(manager, in);
+                } catch (IOException e) {
+                    throw new IllegalStateException("fold model " + model.fileName(s) + ": " + e.getMessage(), e);
+                }
+                float[][] logits = NnModelTrainer.predict(manager, net, inputs, rows, config.scalings().size());
+                for (int i = 0; i < rows.length; i++) {
+                    for (int l = 0; l < Label.COUNT; l++) {
+                        sum[i][l] += logits[i][l] / model.snapshots().size();
+                    }
+                }
             }
-            return NnModelTrainer.predict(manager, net, inputs, rows, config.scalings().size());
         }
+        return sum;
     }
 
     private static <T, R> List<R> parallel(List<T> items, int workers, java.util.function.Function<T, R> f) {
@@ -165,9 +175,13 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
                 node.put("family", configurations.get(m.configuration()).family());
                 node.put("repeat", m.repeat());
                 node.put("fold", m.fold());
-                node.put("file", "models/" + m.fileName());
-                node.put("sha256", sha256(m.parameters()));
-                Files.write(tmp.resolve("models").resolve(m.fileName()), m.parameters());
+                ArrayNode files = node.putArray("snapshots");
+                for (int s = 0; s < m.snapshots().size(); s++) {
+                    ObjectNode f = files.addObject();
+                    f.put("file", "models/" + m.fileName(s));
+                    f.put("sha256", sha256(m.snapshots().get(s)));
+                    Files.write(tmp.resolve("models").resolve(m.fileName(s)), m.snapshots().get(s));
+                }
             }
             json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
         });
@@ -187,21 +201,25 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
             }
             List<NnFoldModel> models = new ArrayList<>();
             for (JsonNode m : root.get("models")) {
-                Path file = dir.resolve(m.path("file").asText());
-                byte[] bytes;
-                try {
-                    bytes = Files.readAllBytes(file);
-                } catch (NoSuchFileException e) {
-                    throw new EgamlDataException(file, 0, "missing model file listed in " + manifest);
-                }
-                if (m.has("sha256") && !m.get("sha256").asText().equals(sha256(bytes))) {
-                    throw new EgamlDataException(file, 0, "checksum differs from the one in " + manifest + " (damaged file)");
+                List<byte[]> snapshots = new ArrayList<>();
+                for (JsonNode f : m.path("snapshots")) {
+                    Path file = dir.resolve(f.path("file").asText());
+                    byte[] bytes;
+                    try {
+                        bytes = Files.readAllBytes(file);
+                    } catch (NoSuchFileException e) {
+                        throw new EgamlDataException(file, 0, "missing model file listed in " + manifest);
+                    }
+                    if (!f.path("sha256").asText().equals(sha256(bytes))) {
+                        throw new EgamlDataException(file, 0, "checksum differs from the one in " + manifest + " (damaged file)");
+                    }
+                    snapshots.add(bytes);
                 }
                 int c = m.path("configuration").asInt();
-                if (c < 0 || c >= configs.size()) {
-                    throw new EgamlDataException(manifest, 0, "model " + file.getFileName() + " names configuration " + c);
+                if (c < 0 || c >= configs.size() || snapshots.isEmpty()) {
+                    throw new EgamlDataException(manifest, 0, "a model entry names configuration " + c + " or has no snapshot");
                 }
-                models.add(new NnFoldModel(c, m.path("repeat").asInt(), m.path("fold").asInt(), bytes));
+                models.add(new NnFoldModel(c, m.path("repeat").asInt(), m.path("fold").asInt(), snapshots));
             }
             return new NnMember(root.path("seed").asLong(), preset, configs, models);
         } catch (IOException | RuntimeException e) {

@@ -20,7 +20,8 @@ import java.util.SplittableRandom;
 /**
  * Trains one network (method.md 6): binary cross-entropy with logits on mini-batches of {@code batchSize},
  * reshuffled every epoch with the incomplete last batch dropped, SGDP at a constant learning rate. After
- * the snapshot epoch (or every epoch from {@code averageFrom} on) it predicts the inference rows.
+ * every epoch the configuration uses ({@link NnConfig#usesEpoch}), or after weight averaging, it predicts the
+ * inference rows.
  */
 public final class NnModelTrainer {
     /** Prediction batch size (any size gives the same results; method.md 6.3). */
@@ -32,12 +33,14 @@ public final class NnModelTrainer {
     }
 
     /**
-     * @param logits     held-out logits [inference rows][10] (the snapshot epoch's, or the running mean)
-     * @param parameters the snapshot epoch's parameters in DJL's encoding ({@link EgaNet#save})
+     * @param logits     held-out logits [inference rows][10]: the snapshot epoch's, the mean over the averaged
+     *                   epochs, or the weight-averaged network's
+     * @param snapshots  the parameters (DJL's encoding, {@link EgaNet#save}) of each network whose logits were
+     *                   averaged: one for a snapshot or weight averaging, one per averaged epoch otherwise
      * @param losses     mean training loss per epoch
      * @param epochLogits with tracing, the held-out logits after every epoch ([epoch][row][label]); else null
      */
-    public record Result(float[][] logits, byte[] parameters, double[] losses, float[][][] epochLogits) {
+    public record Result(float[][] logits, List<byte[]> snapshots, double[] losses, float[][][] epochLogits) {
     }
 
     private NnModelTrainer() {
@@ -67,8 +70,10 @@ public final class NnModelTrainer {
             double[] losses = new double[config.epochs()];
             float[][] sum = null;
             int averaged = 0;
-            byte[] snapshot = null;
+            List<byte[]> snapshots = new ArrayList<>();
             float[][][] traced = trace ? new float[config.epochs()][][] : null;
+            NDArray[] weightSum = null;
+            int weightCount = 0;
             int steps = trainRows.length / config.batchSize();
             int[] order = trainRows.clone();
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -79,46 +84,71 @@ public final class NnModelTrainer {
                     lossSum += step(manager, net, optimizer, params, inputs, y, batch, c, config, noise);
                 }
                 losses[epoch - 1] = lossSum / steps;
-                boolean averaging = config.averageFrom() > 0 && epoch >= config.averageFrom();
                 float[][] epochLogits = null;
                 if (trace) {
                     epochLogits = predict(manager, net, inputs, inferenceRows, c);
                     traced[epoch - 1] = epochLogits;
                 }
-                if (epoch == config.snapshotEpoch() || averaging) {
+                if (config.usesEpoch(epoch)) {
                     float[][] logits = epochLogits != null ? copy(epochLogits) : predict(manager, net, inputs, inferenceRows, c);
-                    if (averaging) {
-                        if (sum == null) {
-                            sum = new float[logits.length][EgaNet.LABELS];
-                        }
-                        for (int i = 0; i < logits.length; i++) {
-                            for (int l = 0; l < EgaNet.LABELS; l++) {
-                                sum[i][l] += logits[i][l];
-                            }
-                        }
-                        averaged++;
-                    } else {
-                        sum = logits;
-                        averaged = 1;
-                    }
-                    if (epoch == config.snapshotEpoch()) {
-                        snapshot = serialise(net);
-                    }
+                    sum = add(sum, logits);
+                    averaged++;
+                    snapshots.add(serialise(net));
+                }
+                if (config.weightAverageFrom() > 0 && epoch >= config.weightAverageFrom()) {
+                    weightSum = accumulate(manager, weightSum, params);
+                    weightCount++;
                 }
                 if (listener != null) {
                     listener.epochDone(epoch, losses[epoch - 1]);
                 }
             }
-            if (averaged > 1) {
-                for (float[] row : sum) {
-                    for (int l = 0; l < row.length; l++) {
-                        row[l] /= averaged;
-                    }
+            if (weightSum != null) {
+                // stochastic weight averaging: the equal-weight mean of the weights after each averaged epoch
+                for (int i = 0; i < params.size(); i++) {
+                    NDArray mean = weightSum[i].div(weightCount);
+                    params.get(i).getArray().set(mean.toFloatArray());
+                    mean.close();
+                    weightSum[i].close();
+                }
+                sum = predict(manager, net, inputs, inferenceRows, c);
+                averaged = 1;
+                snapshots.add(serialise(net));
+            }
+            for (float[] row : sum) {
+                for (int l = 0; l < row.length; l++) {
+                    row[l] /= averaged;
                 }
             }
             optimizer.close();
-            return new Result(sum, snapshot, losses, traced);
+            return new Result(sum, snapshots, losses, traced);
         }
+    }
+
+    private static float[][] add(float[][] sum, float[][] logits) {
+        if (sum == null) {
+            return copy(logits);
+        }
+        for (int i = 0; i < logits.length; i++) {
+            for (int l = 0; l < logits[i].length; l++) {
+                sum[i][l] += logits[i][l];
+            }
+        }
+        return sum;
+    }
+
+    private static NDArray[] accumulate(NDManager manager, NDArray[] sum, List<Parameter> params) {
+        NDArray[] out = sum != null ? sum : new NDArray[params.size()];
+        for (int i = 0; i < params.size(); i++) {
+            NDArray w = params.get(i).getArray();
+            if (out[i] == null) {
+                out[i] = w.duplicate();
+                out[i].attach(manager);
+            } else {
+                out[i].addi(w);
+            }
+        }
+        return out;
     }
 
     private static double step(NDManager manager, EgaNet net, Sgdp optimizer, List<Parameter> params, NnInputs inputs,

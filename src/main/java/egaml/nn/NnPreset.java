@@ -18,8 +18,46 @@ import java.util.SplittableRandom;
  *                        true: all three are 0.1 (write-up)
  */
 public record NnPreset(String name, List<List<Scaling>> scalingSets, double weightDecay, int repeats, int folds, int epochs,
-                       int snapshotEpoch, int averageFrom, NnActivation activation, TapTable.InputDropout.Mode inputDropoutMode,
+                       int snapshotEpoch, Averaging averaging, NnActivation activation, TapTable.InputDropout.Mode inputDropoutMode,
                        boolean blockDropoutAll, int batchSize) {
+    /**
+     * Which epochs feed the predictions: a snapshot ({@code kind} none), held-out logits averaged over epochs
+     * from, from + every, ... ({@code logits}), or the mean weights from that epoch on ({@code weights}).
+     */
+    public record Averaging(String kind, int from, int every) {
+        public static final Averaging NONE = new Averaging("none", 0, 1);
+
+        public Averaging {
+            if (!List.of("none", "logits", "weights").contains(kind) || (!kind.equals("none") && from < 1) || every < 1) {
+                throw new IllegalArgumentException("averaging must be none, logits from A [every K] or weights from A");
+            }
+        }
+
+        /** Parses "none", "logits:A", "logits:A:K" or "weights:A". */
+        public static Averaging parse(String text) {
+            String[] p = text.strip().toLowerCase(Locale.ROOT).split(":");
+            try {
+                return switch (p[0]) {
+                    case "none", "off" -> NONE;
+                    case "logits" -> new Averaging("logits", Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 1);
+                    case "weights" -> new Averaging("weights", Integer.parseInt(p[1]), 1);
+                    default -> throw new IllegalArgumentException();
+                };
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("averaging must be none, logits:A, logits:A:K or weights:A, got '" + text + "'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case "logits" -> "logits:" + from + (every > 1 ? ":" + every : "");
+                case "weights" -> "weights:" + from;
+                default -> "none";
+            };
+        }
+    }
+
     /** The stream index of NN configuration draws in the master seed. */
     static final long CONFIG_STREAM = 0x4E4E_0001L;
     public static final double EXTRA_DROPOUT = 0.1;
@@ -43,34 +81,45 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
 
     public static NnPreset named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new NnPreset("smoke", List.of(SHARE), 1e-4, 1, 2, 2, 2, 0, NnActivation.LEAKY_REFERENCE,
+            case "smoke" -> new NnPreset("smoke", List.of(SHARE), 1e-4, 1, 2, 8, 8, new Averaging("weights", 3, 1),
+                    NnActivation.LEAKY_REFERENCE,
                     TapTable.InputDropout.Mode.ELEMENT, false, 12);
-            case "fast" -> new NnPreset("fast", List.of(SHARE, ALL_SQRT), 1e-4, 1, 3, 10, 10, 0, NnActivation.LEAKY_REFERENCE,
+            case "fast" -> new NnPreset("fast", List.of(SHARE, ALL_SQRT), 1e-4, 1, 3, 10, 10, new Averaging("weights", 3, 1),
+                    NnActivation.LEAKY_REFERENCE,
                     TapTable.InputDropout.Mode.ELEMENT, false, 12);
-            case "full" -> new NnPreset("full", List.of(SHARE, MAX_SHARE, ALL_SQRT), 1e-4, 1, 5, 20, 20, 0,
+            case "full" -> new NnPreset("full", List.of(SHARE, MAX_SHARE, ALL_SQRT), 1e-4, 3, 5, 20, 20, new Averaging("weights", 5, 1),
                     NnActivation.LEAKY_REFERENCE, TapTable.InputDropout.Mode.ELEMENT, false, 12);
             default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
         };
     }
 
     public NnPreset withEpochs(int epochs, int snapshotEpoch) {
-        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, Math.min(averageFrom, epochs),
-                activation, inputDropoutMode, blockDropoutAll, batchSize);
+        Averaging a = averaging.from() > epochs ? Averaging.NONE : averaging;
+        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, a, activation, inputDropoutMode,
+                blockDropoutAll, batchSize);
     }
 
     public NnPreset withRepeatsAndFolds(int repeats, int folds) {
-        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averageFrom, activation,
+        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
                 inputDropoutMode, blockDropoutAll, batchSize);
     }
 
+    public NnPreset withBatchSize(int batch) {
+        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
+                inputDropoutMode, blockDropoutAll, batch);
+    }
+
     public NnPreset withScalingSets(List<List<Scaling>> sets) {
-        return new NnPreset(name, sets, weightDecay, repeats, folds, epochs, snapshotEpoch, averageFrom, activation,
+        return new NnPreset(name, sets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
                 inputDropoutMode, blockDropoutAll, batchSize);
     }
 
     public NnPreset withVariants(NnActivation activation, TapTable.InputDropout.Mode mode, boolean blockDropoutAll,
-                                 double weightDecay, int averageFrom) {
-        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averageFrom, activation, mode,
+                                 double weightDecay, Averaging averaging) {
+        if (averaging.from() > epochs) {
+            throw new IllegalArgumentException("averaging starts at epoch " + averaging.from() + ", after the last epoch " + epochs);
+        }
+        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation, mode,
                 blockDropoutAll, batchSize);
     }
 
@@ -96,8 +145,9 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
                 }
             }
             out.add(new NnConfig(scalingSets.get(i), weightDecay, offset, new TapTable.InputDropout(inputDropoutMode, input),
-                    stem, reduce, activation, epochs, snapshotEpoch, averageFrom, batchSize, 0.1 * Math.sqrt(batchSize / 12.0),
-                    0, false));
+                    stem, reduce, activation, epochs, snapshotEpoch, averaging.kind().equals("logits") ? averaging.from() : 0,
+                    averaging.every(), averaging.kind().equals("weights") ? averaging.from() : 0, batchSize,
+                    0.1 * Math.sqrt(batchSize / 12.0), 0, false));
         }
         return out;
     }
@@ -109,7 +159,7 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
             case 2 -> MAX_SHARE;
             default -> ALL_SQRT;
         };
-        NnPreset p = new NnPreset("bench", List.of(set), 1e-4, 1, 2, epochs, epochs, 0, activation,
+        NnPreset p = new NnPreset("bench", List.of(set), 1e-4, 1, 2, epochs, epochs, Averaging.NONE, activation,
                 TapTable.InputDropout.Mode.ELEMENT, false, 12);
         return p.configurations(seeds).get(0);
     }
