@@ -19,13 +19,6 @@ final class GbtOptions {
             description = "Override the preset's GBT search draws per model (0: the fixed setting).")
     Integer search;
 
-    /** Refuses members this version does not have (the neural network is not part of it yet). */
-    static void requireGbtOnly(String models) {
-        if (!models.strip().equalsIgnoreCase("gbt")) {
-            throw new IllegalArgumentException("--models: this version has the gbt member only, got '" + models + "'");
-        }
-    }
-
     /** The preset's settings with the given overrides. */
     GbtConfig apply(String preset) {
         return GbtConfig.preset(preset).with(realisations, repeats, search, maxBin);

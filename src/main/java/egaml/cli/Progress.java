@@ -45,4 +45,44 @@ final class Progress implements AutoCloseable, IntConsumer {
             bar.close();
         }
     }
+
+    /** A progress bar per training stage, replaced when the next stage starts. */
+    static final class Stages implements egaml.ensemble.TrainingListener, AutoCloseable {
+        private final boolean enabled;
+        private Progress current;
+
+        Stages(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        @Override
+        public synchronized void stage(String name, long steps) {
+            if (current != null) {
+                current.close();
+            }
+            current = Progress.start(name, steps, enabled);
+        }
+
+        @Override
+        public synchronized void step(int steps) {
+            if (current != null) {
+                current.accept(steps);
+            }
+        }
+
+        @Override
+        public synchronized void message(String text) {
+            if (current != null) {
+                current.message(text);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+    }
 }

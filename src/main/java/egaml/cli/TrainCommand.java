@@ -12,9 +12,9 @@ import egaml.ensemble.ModelTrainer;
 import egaml.ensemble.SamMode;
 import egaml.ensemble.StackerConfig;
 import egaml.gbt.GbtConfig;
-import egaml.gbt.GbtCrossValidation;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
+import egaml.nn.NnPreset;
 import egaml.report.TrainingReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,8 +34,9 @@ import java.util.concurrent.Callable;
         description = {"Trains a model on the labelled samples of a dataset: the members with out-of-fold predictions, "
                 + "the per-label stacker on those predictions (so the reported ensemble score is itself cross-validated), "
                 + "and the SAM testbed rule. Writes MODEL_DIR atomically: manifest.json, the members in their own formats "
-                + "(gbt/: LightGBM text models), oof.csv (the ensemble's out-of-fold probabilities), cv.json and report.html.",
-            "Members in this version: gbt. The neural-network member is not part of this version."})
+                + "(gbt/: LightGBM text models; nn/: DJL parameter files), oof.csv (the ensemble's out-of-fold probabilities), "
+                + "cv.json and report.html.",
+            "Members: nn (the convolutional network over temperature, on DJL/PyTorch) and gbt (LightGBM on engineered features)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
     Path data;
@@ -50,13 +51,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--models", defaultValue = "gbt", paramLabel = "M", description = "Members: gbt (default).")
+    @Option(names = "--models", defaultValue = "gbt,nn", paramLabel = "M",
+            description = "Members, comma-separated: gbt, nn or both (default: ${DEFAULT-VALUE}).")
     String models;
 
-    @Option(names = "--sam-mode", defaultValue = "average", paramLabel = "MODE",
-            description = "SAM testbed samples: average (sigmoid of the mean family logit), stacker (no special rule); "
-                    + "blend needs NN families (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--sam-mode", paramLabel = "MODE",
+            description = "SAM testbed samples: blend (the reference code's: (stacker + 2 sigmoid(0.45 gbt + 0.25 nn3))/3; needs "
+                    + "both members), average (sigmoid of the mean family logit) or stacker (no special rule) "
+                    + "(default: blend with both members, else average).")
     String samMode;
+
+    @Mixin
+    NnOptions nn;
 
     @Mixin
     GbtOptions gbt;
@@ -76,22 +82,34 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GbtOptions.requireGbtOnly(models);
-        SamMode sam = SamMode.parse(samMode);
-        GbtConfig gbtConfig = gbt.apply(preset);
+        java.util.Set<String> members = new java.util.TreeSet<>();
+        for (String m : models.split(",")) {
+            String name = m.strip().toLowerCase(Locale.ROOT);
+            if (!name.equals("gbt") && !name.equals("nn")) {
+                throw new IllegalArgumentException("--models: members are gbt and nn, got '" + m.strip() + "'");
+            }
+            members.add(name);
+        }
+        GbtConfig gbtConfig = members.contains("gbt") ? gbt.apply(preset) : null;
+        NnPreset nnPreset = members.contains("nn") ? nn.apply(preset) : null;
+        SamMode sam = SamMode.parse(samMode != null ? samMode : members.size() == 2 ? "blend" : "average");
+        if (sam == SamMode.BLEND && members.size() < 2) {
+            throw new IllegalArgumentException("--sam-mode blend needs both members (gbt,nn); use average or stacker");
+        }
+        int folds = gbtConfig != null ? gbtConfig.folds() : nnPreset.folds();
         long t0 = System.nanoTime();
         LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, null, quiet);
-        if (labelled.y().length < 2 * gbtConfig.folds()) {
+        if (labelled.y().length < 2 * folds) {
             throw new IllegalArgumentException(data + " has " + labelled.y().length + " labelled samples; the " + preset
-                    + " preset needs at least " + 2 * gbtConfig.folds());
+                    + " preset needs at least " + 2 * folds);
         }
         List<CleanRun> runs = labelled.runs();
         int[][] y = labelled.y();
         List<InstrumentType> types = labelled.types();
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         ModelTrainer.Outcome outcome;
-        try (Progress progress = Progress.start("train gbt", GbtCrossValidation.tasks(gbtConfig), !quiet)) {
-            outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig,
+        try (Progress.Stages progress = new Progress.Stages(!quiet)) {
+            outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig, nnPreset,
                     StackerConfig.preset(preset).withIntercept(stackerIntercept), seed, ingest.config(), sam,
                     ingest.threads(), progress);
         }
@@ -108,15 +126,18 @@ final class TrainCommand implements Callable<Integer> {
         ObjectNode seconds = cv.putObject("seconds");
         seconds.put("read", readSeconds);
         seconds.put("gbt", outcome.gbtSeconds());
+        seconds.put("nn", outcome.nnSeconds());
         seconds.put("stacker", outcome.stackerSeconds());
         seconds.put("total", (System.nanoTime() - t0) / 1e9);
         files.put("cv.json", json.writeValueAsString(cv));
         List<String> facts = List.of(
                 String.format(Locale.ROOT, "data: %s, %d labelled samples (%d SAM testbed)", data.toAbsolutePath().normalize(),
                         y.length, provenance.get("samSamples").asLong()),
-                String.format(Locale.ROOT, "preset %s, seed %d, members: gbt; GBT %s", preset, seed, gbtConfig),
-                String.format(Locale.ROOT, "wall time %.1f s (gbt %.1f s, stacker %.1f s)", (System.nanoTime() - t0) / 1e9,
-                        outcome.gbtSeconds(), outcome.stackerSeconds()),
+                String.format(Locale.ROOT, "preset %s, seed %d, members: %s", preset, seed, String.join(", ", members)),
+                "GBT: " + (gbtConfig == null ? "not trained" : gbtConfig.toString()),
+                "NN: " + (nnPreset == null ? "not trained" : nnPreset.toString()),
+                String.format(Locale.ROOT, "wall time %.1f s (nn %.1f s, gbt %.1f s, stacker %.1f s)", (System.nanoTime() - t0) / 1e9,
+                        outcome.nnSeconds(), outcome.gbtSeconds(), outcome.stackerSeconds()),
                 "SAM testbed samples: " + outcome.model().ensemble().samMode().code() + " rule");
         files.put("report.html", TrainingReport.html(new TrainingReport.Content("egaml training report", facts, ids, y,
                 outcome.oof(), outcome.model().ensemble().families(), outcome.model().ensemble().weights(), runs)));
@@ -124,11 +145,12 @@ final class TrainCommand implements Callable<Integer> {
         double total = (System.nanoTime() - t0) / 1e9;
 
         PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "trained on %d samples (%d SAM), preset %s, seed %d, in %.1f s (read %.1f, gbt %.1f, stacker %.1f)%n",
-                y.length, provenance.get("samSamples").asLong(), preset, seed, total, readSeconds, outcome.gbtSeconds(),
-                outcome.stackerSeconds());
+        o.printf(Locale.ROOT, "trained on %d samples (%d SAM), preset %s, seed %d, in %.1f s (read %.1f, nn %.1f, gbt %.1f, "
+                        + "stacker %.1f)%n", y.length, provenance.get("samSamples").asLong(), preset, seed, total, readSeconds,
+                outcome.nnSeconds(), outcome.gbtSeconds(), outcome.stackerSeconds());
         LabelledRuns.printScores(o, "oof", y, outcome.oof());
-        o.printf(Locale.ROOT, "model: %s (manifest.json, gbt/, oof.csv, cv.json, report.html)%n", out.toAbsolutePath().normalize());
+        o.printf(Locale.ROOT, "model: %s (manifest.json, %s, oof.csv, cv.json, report.html)%n", out.toAbsolutePath().normalize(),
+                String.join(", ", members.stream().map(m -> m + "/").toList()));
         o.flush();
         return 0;
     }

@@ -11,6 +11,8 @@ import egaml.core.Label;
 import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtMember;
 import egaml.ingest.IngestConfig;
+import egaml.nn.NnMember;
+import egaml.nn.NnPreset;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +32,15 @@ import java.util.stream.Stream;
 /**
  * The model folder: {@code manifest.json} (egaml and format version, configuration, seed, label names, ingest
  * settings, members, stacker weights per label, environment, SHA-256 of every member file), the members in
- * their libraries' own formats ({@code gbt/}: LightGBM text models), and whatever extra files the trainer adds
+ * their libraries' own formats ({@code gbt/}: LightGBM text models; {@code nn/}: DJL parameter files), and
+ * whatever extra files the trainer adds
  * ({@code oof.csv}, {@code cv.json}). Written atomically; read back with every file checked.
  */
 public final class ModelStore {
     public static final String MANIFEST = "manifest.json";
     public static final int FORMAT_VERSION = 1;
     private static final String GBT_DIR = "gbt";
+    private static final String NN_DIR = "nn";
 
     private ModelStore() {
     }
@@ -49,7 +53,12 @@ public final class ModelStore {
     public static void save(Path dir, TrainedModel model, Map<String, String> extraFiles, ObjectNode provenance)
             throws IOException {
         AtomicFiles.writeFolder(dir, tmp -> {
-            model.gbt().save(tmp.resolve(GBT_DIR));
+            if (model.gbt() != null) {
+                model.gbt().save(tmp.resolve(GBT_DIR));
+            }
+            if (model.nn() != null) {
+                model.nn().save(tmp.resolve(NN_DIR));
+            }
             for (Map.Entry<String, String> e : extraFiles.entrySet()) {
                 Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
             }
@@ -64,13 +73,28 @@ public final class ModelStore {
             root.set("labels", json.valueToTree(Label.columnNames()));
             root.set("ingest", json.valueToTree(model.ingest()));
             ObjectNode config = root.putObject("config");
-            config.set("gbt", json.valueToTree(model.gbtConfig()));
+            if (model.gbtConfig() != null) {
+                config.set("gbt", json.valueToTree(model.gbtConfig()));
+            }
+            if (model.nnPreset() != null) {
+                config.set("nn", json.valueToTree(model.nnPreset()));
+            }
             config.set("stacker", json.valueToTree(model.stackerConfig()));
             config.put("samMode", model.ensemble().samMode().code());
-            ObjectNode member = root.putArray("members").addObject();
-            member.put("name", "gbt");
-            member.put("path", GBT_DIR);
-            member.put("format", "LightGBM text models + gbt.json");
+            com.fasterxml.jackson.databind.node.ArrayNode memberList = root.putArray("members");
+            if (model.gbt() != null) {
+                ObjectNode member = memberList.addObject();
+                member.put("name", "gbt");
+                member.put("path", GBT_DIR);
+                member.put("format", "LightGBM text models + gbt.json");
+            }
+            if (model.nn() != null) {
+                ObjectNode member = memberList.addObject();
+                member.put("name", "nn");
+                member.put("path", NN_DIR);
+                member.put("format", "DJL parameter files (PyTorch engine) + nn.json");
+                member.put("models", model.nn().models().size());
+            }
             ObjectNode stacker = root.putObject("stacker");
             stacker.set("families", json.valueToTree(model.ensemble().families()));
             ObjectNode intercepts = stacker.putObject("intercepts");
@@ -88,8 +112,17 @@ public final class ModelStore {
             env.put("java", System.getProperty("java.version"));
             env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
             env.put("lightgbm", "4.1.0 (lightgbm4j 4.1.0-2)");
+            env.put("djl", ai.djl.engine.Engine.class.getPackage().getImplementationVersion() == null ? "0.36.0"
+                    : ai.djl.engine.Engine.class.getPackage().getImplementationVersion());
+            env.put("pytorch", "2.7.1 (CPU)");
             root.set("provenance", provenance);
-            root.set("files", json.valueToTree(hashes(tmp, tmp.resolve(GBT_DIR))));
+            Map<String, String> hashes = new TreeMap<>();
+            for (String member : List.of(GBT_DIR, NN_DIR)) {
+                if (Files.isDirectory(tmp.resolve(member))) {
+                    hashes.putAll(hashes(tmp, tmp.resolve(member)));
+                }
+            }
+            root.set("files", json.valueToTree(hashes));
             json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
         });
     }
@@ -128,7 +161,10 @@ public final class ModelStore {
         });
         try {
             IngestConfig ingest = json.treeToValue(root.path("ingest"), IngestConfig.class);
-            GbtConfig gbtConfig = json.treeToValue(root.path("config").path("gbt"), GbtConfig.class);
+            JsonNode gbtNode = root.path("config").path("gbt");
+            GbtConfig gbtConfig = gbtNode.isMissingNode() ? null : json.treeToValue(gbtNode, GbtConfig.class);
+            JsonNode nnNode = root.path("config").path("nn");
+            NnPreset nnPreset = nnNode.isMissingNode() ? null : json.treeToValue(nnNode, NnPreset.class);
             StackerConfig stackerConfig = json.treeToValue(root.path("config").path("stacker"), StackerConfig.class);
             SamMode sam = SamMode.parse(root.path("config").path("samMode").asText());
             List<String> families = new ArrayList<>();
@@ -147,9 +183,16 @@ public final class ModelStore {
             for (Label l : Label.all()) {
                 intercepts[l.ordinal()] = root.path("stacker").path("intercepts").path(l.columnName()).asDouble(0);
             }
-            GbtMember gbt = GbtMember.load(dir.resolve(GBT_DIR));
-            return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig,
-                    stackerConfig, gbt, new Ensemble(families, weights, intercepts, sam));
+            boolean hasGbt = false;
+            boolean hasNn = false;
+            for (JsonNode m : root.path("members")) {
+                hasGbt |= m.path("name").asText().equals("gbt");
+                hasNn |= m.path("name").asText().equals("nn");
+            }
+            GbtMember gbt = hasGbt ? GbtMember.load(dir.resolve(GBT_DIR)) : null;
+            NnMember nn = hasNn ? NnMember.load(dir.resolve(NN_DIR)) : null;
+            return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig, nnPreset,
+                    stackerConfig, gbt, nn, new Ensemble(families, weights, intercepts, sam));
         } catch (IOException | IllegalArgumentException e) {
             throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
         }

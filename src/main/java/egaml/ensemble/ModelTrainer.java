@@ -9,6 +9,9 @@ import egaml.gbt.GbtCrossValidation;
 import egaml.gbt.GbtMember;
 import egaml.ingest.CleanRun;
 import egaml.ingest.IngestConfig;
+import egaml.nn.NnCrossValidation;
+import egaml.nn.NnMember;
+import egaml.nn.NnPreset;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +20,7 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
- * Trains a whole model: the members with out-of-fold predictions, the stacker on the members' out-of-fold
+ * Trains a whole model: the members (the NN, then the GBT) with out-of-fold predictions, the stacker on the members' out-of-fold
  * family logits (so the ensemble's own cross-validated score is honest), and the SAM rule.
  */
 public final class ModelTrainer {
@@ -29,48 +32,83 @@ public final class ModelTrainer {
     /**
      * The trained model and its cross-validation.
      *
-     * @param oof out-of-fold probabilities [sample][label] by name: each family, "gbt", "ensemble", "prior"
+     * @param oof out-of-fold probabilities [sample][label] by name: each family, "gbt", "nn", "ensemble", "prior"
      */
-    public record Outcome(TrainedModel model, Map<String, double[][]> oof, double gbtSeconds, double stackerSeconds) {
+    public record Outcome(TrainedModel model, Map<String, double[][]> oof, double gbtSeconds, double nnSeconds,
+                          double stackerSeconds) {
         public double[][] ensemble() {
             return oof.get("ensemble");
         }
     }
 
+    /** Trains the GBT member only, with the preset's settings (a quick model, e.g. for tests). */
     public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset, long seed,
                                 IngestConfig ingest, SamMode samMode, int threads, IntConsumer progress) {
-        return train(runs, types, y, preset, GbtConfig.preset(preset), seed, ingest, samMode, threads, progress);
+        return train(runs, types, y, preset, GbtConfig.preset(preset), null, StackerConfig.preset(preset), seed, ingest,
+                samMode, threads, new TrainingListener() {
+                    @Override
+                    public void step(int steps) {
+                        progress.accept(steps);
+                    }
+                });
     }
 
-    /** Trains with the preset's stacker and the given GBT settings (a preset's, possibly overridden). */
+    /**
+     * Trains the members that have a configuration (a null {@code gbtConfig} or {@code nnPreset} leaves that member
+     * out), then the stacker on all their families and the SAM rule.
+     */
     public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset,
-                                GbtConfig gbtConfig, long seed, IngestConfig ingest, SamMode samMode, int threads,
-                                IntConsumer progress) {
-        return train(runs, types, y, preset, gbtConfig, StackerConfig.preset(preset), seed, ingest, samMode, threads,
-                progress);
-    }
-
-    /** Trains with the given GBT and stacker settings. */
-    public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset,
-                                GbtConfig gbtConfig, StackerConfig stackerConfig, long seed, IngestConfig ingest,
-                                SamMode samMode, int threads, IntConsumer progress) {
+                                GbtConfig gbtConfig, NnPreset nnPreset, StackerConfig stackerConfig, long seed,
+                                IngestConfig ingest, SamMode samMode, int threads, TrainingListener listener) {
         SeedSequence seeds = new SeedSequence(seed);
-        GbtCrossValidation.Result gbt = GbtCrossValidation.run(runs, y, gbtConfig, seeds, threads, progress);
+        Map<String, double[][]> familyOof = new LinkedHashMap<>();
+        Map<String, double[][]> members = new LinkedHashMap<>();
+        NnMember nnMember = null;
+        double nnSeconds = 0;
+        if (nnPreset != null) {
+            boolean[] sam = new boolean[y.length];
+            for (int i = 0; i < sam.length; i++) {
+                sam[i] = types.get(i) == InstrumentType.SAM_TESTBED;
+            }
+            listener.stage("train nn", NnCrossValidation.epochs(nnPreset));
+            NnCrossValidation.Result nn = NnCrossValidation.run(runs, y, sam, nnPreset, seeds, threads, (model, epoch, loss) -> {
+                listener.message(String.format(java.util.Locale.ROOT, "%s epoch %d loss %.4f", model, epoch, loss));
+                listener.step(1);
+            });
+            familyOof.putAll(nn.families());
+            members.put("nn", nn.member());
+            nnMember = NnMember.of(nn, seed, nnPreset);
+            nnSeconds = nn.seconds();
+        }
+        GbtMember gbtMember = null;
+        double gbtSeconds = 0;
+        if (gbtConfig != null) {
+            listener.stage("train gbt", GbtCrossValidation.tasks(gbtConfig));
+            GbtCrossValidation.Result gbt = GbtCrossValidation.run(runs, y, gbtConfig, seeds, threads, listener::step);
+            Map<String, double[][]> withGbtFirst = new LinkedHashMap<>(gbt.families());
+            withGbtFirst.putAll(familyOof);
+            familyOof = withGbtFirst;
+            members.put("gbt", gbt.member());
+            gbtMember = GbtMember.of(gbt, seed, gbtConfig);
+            gbtSeconds = gbt.seconds();
+        }
         long t0 = System.nanoTime();
-        List<String> families = new ArrayList<>(gbt.families().keySet());
+        listener.stage("stacker", 1);
+        List<String> families = new ArrayList<>(familyOof.keySet());
         Ensemble provisional = new Ensemble(families, new double[Label.COUNT][families.size()], new double[Label.COUNT],
                 samMode);
-        double[][][] z = provisional.logits(gbt.families());
+        double[][][] z = provisional.logits(familyOof);
         StackerTrainer.Result stacked = new StackerTrainer(stackerConfig).fit(families, z, y, seeds.child(STACKER_STREAM));
         Ensemble ensemble = new Ensemble(families, stacked.weights(), stacked.intercepts(), samMode);
         double[][] ensembleOof = ensemble.applySamRule(stacked.oof(), z, types);
+        listener.step(1);
         double stackerSeconds = (System.nanoTime() - t0) / 1e9;
-        Map<String, double[][]> oof = new LinkedHashMap<>(gbt.families());
-        oof.put("gbt", gbt.member());
+        Map<String, double[][]> oof = new LinkedHashMap<>(familyOof);
+        oof.putAll(members);
         oof.put("ensemble", ensembleOof);
         oof.put("prior", LogLoss.priorPredictions(y, y.length));
-        TrainedModel model = new TrainedModel(seed, preset, ingest, gbtConfig, stackerConfig,
-                GbtMember.of(gbt, seed, gbtConfig), ensemble);
-        return new Outcome(model, oof, gbt.seconds(), stackerSeconds);
+        TrainedModel model = new TrainedModel(seed, preset, ingest, gbtConfig, nnPreset, stackerConfig, gbtMember, nnMember,
+                ensemble);
+        return new Outcome(model, oof, gbtSeconds, nnSeconds, stackerSeconds);
     }
 }

@@ -5,20 +5,41 @@ import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtMember;
 import egaml.ingest.CleanRun;
 import egaml.ingest.IngestConfig;
+import egaml.nn.NnMember;
+import egaml.nn.NnPreset;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A trained egaml model: how runs are read, the members, and the ensemble that combines them.
+ * A trained egaml model: how runs are read, the members, and the ensemble that combines them. A member that
+ * was not trained is null (with its configuration).
  *
  * @param preset the preset it was trained with
  */
-public record TrainedModel(long seed, String preset, IngestConfig ingest, GbtConfig gbtConfig, StackerConfig stackerConfig,
-                           GbtMember gbt, Ensemble ensemble) {
+public record TrainedModel(long seed, String preset, IngestConfig ingest, GbtConfig gbtConfig, NnPreset nnPreset,
+                           StackerConfig stackerConfig, GbtMember gbt, NnMember nn, Ensemble ensemble) {
+    public TrainedModel {
+        if (gbt == null && nn == null) {
+            throw new IllegalArgumentException("a model needs at least one member");
+        }
+    }
+
+    /** Family probabilities of every member for the runs. */
+    public Map<String, double[][]> familyPredictions(List<CleanRun> runs, int threads) {
+        Map<String, double[][]> families = new LinkedHashMap<>();
+        if (gbt != null) {
+            families.putAll(gbt.predict(runs, threads).families());
+        }
+        if (nn != null) {
+            families.putAll(nn.predict(runs, threads).families());
+        }
+        return families;
+    }
 
     /** Probabilities [sample][label] for the runs; SAM samples are recognised from {@code types}. */
     public double[][] predict(List<CleanRun> runs, List<InstrumentType> types, int threads) {
-        GbtMember.Prediction p = gbt.predict(runs, threads);
-        return ensemble.predict(p.families(), types);
+        return ensemble.predict(familyPredictions(runs, threads), types);
     }
 }

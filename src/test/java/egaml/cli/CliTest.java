@@ -44,7 +44,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpAndVersionWorks() {
         for (String[] args : new String[][] {{"--help"}, {"inspect", "--help"}, {"validate", "--help"},
-            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}, {"cv", "--help"}, {"train", "--help"}, {"predict", "--help"}, {"evaluate", "--help"}, {"features", "--help"}, {"bench", "gbt", "--help"}}) {
+            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}, {"cv", "--help"}, {"train", "--help"}, {"predict", "--help"}, {"evaluate", "--help"}, {"features", "--help"}, {"bench", "gbt", "--help"}, {"bench", "nn", "--help"}}) {
             CliRunner r = CliRunner.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage:");
@@ -178,8 +178,20 @@ class CliTest {
         assertThat(lines).hasSize(31);
         assertThat(lines.get(0)).isEqualTo("sample_id," + String.join(",", Label.columnNames()));
         assertThat(model.resolve("gbt.json")).exists();
-        assertThat(CliRunner.run("cv", "--data", sim.toString(), "--models", "nn", "--quiet").err())
-                .contains("this version has the gbt member only");
+        assertThat(CliRunner.run("cv", "--data", sim.toString(), "--models", "cnn", "--quiet").err())
+                .contains("--models must be gbt or nn");
+        Path nnOof = dir.resolve("oof_nn.csv");
+        CliRunner nn = CliRunner.run("cv", "--data", sim.toString(), "--models", "nn", "--preset", "smoke", "--seed", "2",
+                "--out", nnOof.toString(), "--save", dir.resolve("nn-model").toString(), "--nn-trace", "--quiet", "--no-cache");
+        assertThat(nn.exit()).as(nn.err()).isZero();
+        assertThat(nn.out()).contains("nn cv: preset smoke, seed 2, 30 samples").contains("weights averaged over epochs 3..8")
+                .containsPattern("(?m)^nn_share_wd1e-04 +\\d\\.\\d{4}").containsPattern("(?m)^ +epoch +8 ");
+        assertThat(Files.readAllLines(nnOof)).hasSize(31);
+        assertThat(dir.resolve("nn-model").resolve("nn.json")).exists();
+        CliRunner benchNn = CliRunner.run("bench", "nn", "--data", sim.toString(), "--epochs", "1", "--scalings", "2",
+                "--activation", "leaky", "--no-cache");
+        assertThat(benchNn.exit()).as(benchNn.err()).isZero();
+        assertThat(benchNn.out()).contains("2 scalings (max+share)").contains("ms/step").contains("samples/s").contains("peak memory");
 
         Path features = dir.resolve("features.csv");
         CliRunner f = CliRunner.run("features", "--data", sim.toString(), "--out", features.toString(), "--quiet", "--no-cache");

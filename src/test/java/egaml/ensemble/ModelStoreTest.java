@@ -42,7 +42,10 @@ class ModelStoreTest {
         runs = DatasetLoader.load(labelled, new RunLoader(IngestConfig.defaults(), null), 2, k -> { }).requireAll();
         types = labelled.stream().map(SampleRef::instrumentType).toList();
         y = labelled.stream().map(s -> d.labelsOf(s).orElseThrow()).toArray(int[][]::new);
-        outcome = ModelTrainer.train(runs, types, y, "smoke", 5, IngestConfig.defaults(), SamMode.AVERAGE, 2, k -> { });
+        // the whole system: both members, the stacker and the reference's SAM blend
+        outcome = ModelTrainer.train(runs, types, y, "smoke", egaml.gbt.GbtConfig.preset("smoke"),
+                egaml.nn.NnPreset.named("smoke"), StackerConfig.preset("smoke"), 5, IngestConfig.defaults(), SamMode.BLEND, 2,
+                TrainingListener.NONE);
         saved = dir.resolve("model");
         ModelStore.save(saved, outcome.model(), Map.of("oof.csv", "x"), new com.fasterxml.jackson.databind.ObjectMapper()
                 .createObjectNode());
@@ -55,7 +58,10 @@ class ModelStoreTest {
         double[][] inMemory = outcome.model().predict(fresh, freshTypes, 2);
         double[][] loaded = ModelStore.load(saved).predict(fresh, freshTypes, 1);
         assertThat(loaded).isDeepEqualTo(inMemory);
-        assertThat(outcome.oof()).containsKeys("gbt_r10", "gbt", "ensemble", "prior");
+        assertThat(outcome.oof()).containsKeys("gbt_r10", "gbt", "nn_share_wd1e-04", "nn", "ensemble", "prior");
+        assertThat(outcome.model().ensemble().families()).containsExactly("gbt_r10", "nn_share_wd1e-04");
+        assertThat(saved.resolve("nn").resolve("nn.json")).exists();
+        assertThat(saved.resolve("gbt").resolve("gbt.json")).exists();
         assertThat(LogLoss.aggregated(y, outcome.ensemble())).isFinite();
     }
 
