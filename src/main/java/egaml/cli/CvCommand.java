@@ -67,6 +67,9 @@ final class CvCommand implements Callable<Integer> {
     @Mixin
     NnOptions nn;
 
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -85,10 +88,16 @@ final class CvCommand implements Callable<Integer> {
         if (out == null) {
             out = Path.of("oof_" + member + ".csv");
         }
-        if (member.equals("nn")) {
-            return crossValidateNn();
+        ConfigFile.Settings settings = this.config.settings(preset);
+        if (this.config.print) {
+            spec.commandLine().getOut().print(ConfigFile.json(settings));
+            spec.commandLine().getOut().flush();
+            return 0;
         }
-        GbtConfig config = gbt.apply(preset).withAugment(!noAugment);
+        if (member.equals("nn")) {
+            return crossValidateNn(nn.apply(settings.nn()));
+        }
+        GbtConfig config = gbt.apply(settings.gbt()).withAugment(!noAugment);
         if (limit != null && limit < 4) {
             throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
         }
@@ -122,8 +131,7 @@ final class CvCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int crossValidateNn() throws java.io.IOException {
-        NnPreset config = nn.apply(preset);
+    private int crossValidateNn(NnPreset config) throws java.io.IOException {
         if (limit != null && limit < 4) {
             throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
         }

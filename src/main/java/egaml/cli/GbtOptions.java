@@ -21,6 +21,11 @@ final class GbtOptions {
 
     /** The preset's settings with the given overrides. */
     GbtConfig apply(String preset) {
-        return GbtConfig.preset(preset).with(realisations, repeats, search, maxBin);
+        return apply(GbtConfig.preset(preset));
+    }
+
+    /** The given settings with the command line's overrides. */
+    GbtConfig apply(GbtConfig base) {
+        return base.with(realisations, repeats, search, maxBin);
     }
 }

@@ -63,7 +63,12 @@ final class NnOptions {
 
     /** The preset's settings with the given overrides. */
     NnPreset apply(String presetName) {
-        NnPreset p = NnPreset.named(presetName);
+        return apply(NnPreset.named(presetName));
+    }
+
+    /** The given settings with the command line's overrides. */
+    NnPreset apply(NnPreset base) {
+        NnPreset p = base;
         if (configs != null) {
             List<List<Scaling>> sets = new ArrayList<>();
             for (String set : configs.split(";")) {

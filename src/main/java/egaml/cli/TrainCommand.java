@@ -65,6 +65,9 @@ final class TrainCommand implements Callable<Integer> {
     NnOptions nn;
 
     @Mixin
+    ConfigOptions config;
+
+    @Mixin
     GbtOptions gbt;
 
     @Option(names = "--stacker-intercept",
@@ -90,8 +93,15 @@ final class TrainCommand implements Callable<Integer> {
             }
             members.add(name);
         }
-        GbtConfig gbtConfig = members.contains("gbt") ? gbt.apply(preset) : null;
-        NnPreset nnPreset = members.contains("nn") ? nn.apply(preset) : null;
+        ConfigFile.Settings settings = config.settings(preset);
+        GbtConfig gbtConfig = members.contains("gbt") ? gbt.apply(settings.gbt()) : null;
+        NnPreset nnPreset = members.contains("nn") ? nn.apply(settings.nn()) : null;
+        StackerConfig stackerConfig = stackerIntercept ? settings.stacker().withIntercept(true) : settings.stacker();
+        if (config.print) {
+            spec.commandLine().getOut().print(ConfigFile.json(new ConfigFile.Settings(gbtConfig, nnPreset, stackerConfig)));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         SamMode sam = SamMode.parse(samMode != null ? samMode : members.size() == 2 ? "blend" : "average");
         if (sam == SamMode.BLEND && members.size() < 2) {
             throw new IllegalArgumentException("--sam-mode blend needs both members (gbt,nn); use average or stacker");
@@ -109,8 +119,7 @@ final class TrainCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         ModelTrainer.Outcome outcome;
         try (Progress.Stages progress = new Progress.Stages(!quiet)) {
-            outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig, nnPreset,
-                    StackerConfig.preset(preset).withIntercept(stackerIntercept), seed, ingest.config(), sam,
+            outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig, nnPreset, stackerConfig, seed, ingest.config(), sam,
                     ingest.threads(), progress);
         }
         List<String> ids = labelled.ids();
