@@ -148,7 +148,7 @@ final class CvCommand implements Callable<Integer> {
         NnCrossValidation.Result result;
         try (Progress progress = Progress.start("nn cv", NnCrossValidation.epochs(config), !quiet)) {
             result = NnCrossValidation.run(data.runs(), y, sam, config, new SeedSequence(seed), nn.workers(), nn.trace,
-                    (model, epoch, loss) -> {
+                    egaml.core.TaskStore.NONE, (model, epoch, loss) -> {
                         progress.message(String.format(Locale.ROOT, "%s epoch %d loss %.4f", model, epoch, loss));
                         progress.accept(1);
                     });

@@ -74,6 +74,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Give the stacker a per-label intercept (egaml option; the reference has none).")
     boolean stackerIntercept;
 
+    @Option(names = "--resume", description = "Continue an interrupted training: fold models finished before the "
+            + "interruption (kept in MODEL_DIR.partial/) are not trained again. The data and settings must be the same.")
+    boolean resume;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
@@ -117,10 +121,13 @@ final class TrainCommand implements Callable<Integer> {
         int[][] y = labelled.y();
         List<InstrumentType> types = labelled.types();
         double readSeconds = (System.nanoTime() - t0) / 1e9;
+        Path partial = partialFolder();
+        String fingerprint = fingerprint(labelled, members, gbtConfig, nnPreset, stackerConfig, sam);
+        egaml.core.TaskStore store = openPartial(partial, fingerprint);
         ModelTrainer.Outcome outcome;
         try (Progress.Stages progress = new Progress.Stages(!quiet)) {
             outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig, nnPreset, stackerConfig, seed, ingest.config(), sam,
-                    ingest.threads(), progress);
+                    ingest.threads(), store, progress);
         }
         List<String> ids = labelled.ids();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -151,6 +158,7 @@ final class TrainCommand implements Callable<Integer> {
         files.put("report.html", TrainingReport.html(new TrainingReport.Content("egaml training report", facts, ids, y,
                 outcome.oof(), outcome.model().ensemble().families(), outcome.model().ensemble().weights(), runs)));
         ModelStore.save(out, outcome.model(), files, provenance);
+        egaml.core.AtomicFiles.deleteTree(partial);
         double total = (System.nanoTime() - t0) / 1e9;
 
         PrintWriter o = spec.commandLine().getOut();
@@ -162,6 +170,61 @@ final class TrainCommand implements Callable<Integer> {
                 String.join(", ", members.stream().map(m -> m + "/").toList()));
         o.flush();
         return 0;
+    }
+
+    /** Where finished fold models are kept until the model folder is written: MODEL_DIR.partial beside it. */
+    private Path partialFolder() {
+        Path abs = out.toAbsolutePath().normalize();
+        return abs.resolveSibling(abs.getFileName() + ".partial");
+    }
+
+    /** What must not change between an interrupted training and its resumption. */
+    private String fingerprint(LabelledRuns labelled, java.util.Set<String> members, GbtConfig gbtConfig, NnPreset nnPreset,
+                               StackerConfig stackerConfig, SamMode sam) throws java.io.IOException, java.security.NoSuchAlgorithmException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("egamlVersion", egaml.core.Version.current());
+        root.put("seed", seed);
+        root.set("members", json.valueToTree(members));
+        root.set("gbt", json.valueToTree(gbtConfig));
+        root.set("nn", json.valueToTree(nnPreset));
+        root.set("stacker", json.valueToTree(stackerConfig));
+        root.put("samMode", sam.code());
+        root.set("ingest", json.valueToTree(ingest.config()));
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < labelled.y().length; i++) {
+            data.append(labelled.samples().get(i).sampleId()).append(java.util.Arrays.toString(labelled.y()[i]))
+                    .append(labelled.runs().get(i).summary().md5()).append('\n');
+        }
+        root.put("samples", labelled.y().length);
+        root.put("dataSha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        return json.writeValueAsString(root);
+    }
+
+    /** The store of finished fold models; refuses to mix an unfinished training with different data or settings. */
+    private egaml.core.TaskStore openPartial(Path partial, String fingerprint) throws java.io.IOException {
+        Path runFile = partial.resolve("run.json");
+        if (java.nio.file.Files.isDirectory(partial)) {
+            if (!resume) {
+                throw new IllegalArgumentException("an interrupted training of " + out + " was found in " + partial
+                        + "; pass --resume to continue it, or delete that folder to start over");
+            }
+            String before = java.nio.file.Files.isRegularFile(runFile) ? java.nio.file.Files.readString(runFile) : "";
+            if (!before.equals(fingerprint)) {
+                throw new IllegalArgumentException("cannot resume: " + runFile + " was made with other data or settings "
+                        + "(same --data, --preset, --seed, --models and overrides are needed); delete " + partial
+                        + " to start over");
+            }
+            spec.commandLine().getErr().println("egaml: resuming the training kept in " + partial);
+        } else {
+            if (resume) {
+                spec.commandLine().getErr().println("egaml: nothing to resume in " + partial + "; training from the start");
+            }
+            java.nio.file.Files.createDirectories(partial);
+            egaml.core.AtomicFiles.write(runFile, o -> o.write(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return egaml.core.TaskStore.folder(partial);
     }
 
     /** Per-label and aggregated out-of-fold log loss of every model, and the SAM-only figure with its sample size. */

@@ -3,6 +3,7 @@ package egaml.ensemble;
 import egaml.core.InstrumentType;
 import egaml.core.Label;
 import egaml.core.SeedSequence;
+import egaml.core.TaskStore;
 import egaml.cv.LogLoss;
 import egaml.gbt.GbtConfig;
 import egaml.gbt.GbtCrossValidation;
@@ -45,7 +46,7 @@ public final class ModelTrainer {
     public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset, long seed,
                                 IngestConfig ingest, SamMode samMode, int threads, IntConsumer progress) {
         return train(runs, types, y, preset, GbtConfig.preset(preset), null, StackerConfig.preset(preset), seed, ingest,
-                samMode, threads, new TrainingListener() {
+                samMode, threads, TaskStore.NONE, new TrainingListener() {
                     @Override
                     public void step(int steps) {
                         progress.accept(steps);
@@ -55,11 +56,13 @@ public final class ModelTrainer {
 
     /**
      * Trains the members that have a configuration (a null {@code gbtConfig} or {@code nnPreset} leaves that member
-     * out), then the stacker on all their families and the SAM rule.
+     * out), then the stacker on all their families and the SAM rule. Finished fold models are put in {@code store}
+     * and taken from it when present, so an interrupted training resumes where it stopped.
      */
     public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset,
                                 GbtConfig gbtConfig, NnPreset nnPreset, StackerConfig stackerConfig, long seed,
-                                IngestConfig ingest, SamMode samMode, int threads, TrainingListener listener) {
+                                IngestConfig ingest, SamMode samMode, int threads, TaskStore store,
+                                TrainingListener listener) {
         SeedSequence seeds = new SeedSequence(seed);
         Map<String, double[][]> familyOof = new LinkedHashMap<>();
         Map<String, double[][]> members = new LinkedHashMap<>();
@@ -71,7 +74,8 @@ public final class ModelTrainer {
                 sam[i] = types.get(i) == InstrumentType.SAM_TESTBED;
             }
             listener.stage("train nn", NnCrossValidation.epochs(nnPreset));
-            NnCrossValidation.Result nn = NnCrossValidation.run(runs, y, sam, nnPreset, seeds, threads, (model, epoch, loss) -> {
+            NnCrossValidation.Result nn = NnCrossValidation.run(runs, y, sam, nnPreset, seeds, threads, false, store,
+                    (model, epoch, loss) -> {
                 listener.message(String.format(java.util.Locale.ROOT, "%s epoch %d loss %.4f", model, epoch, loss));
                 listener.step(1);
             });
@@ -84,7 +88,7 @@ public final class ModelTrainer {
         double gbtSeconds = 0;
         if (gbtConfig != null) {
             listener.stage("train gbt", GbtCrossValidation.tasks(gbtConfig));
-            GbtCrossValidation.Result gbt = GbtCrossValidation.run(runs, y, gbtConfig, seeds, threads, listener::step);
+            GbtCrossValidation.Result gbt = GbtCrossValidation.run(runs, y, gbtConfig, seeds, threads, store, listener::step);
             Map<String, double[][]> withGbtFirst = new LinkedHashMap<>(gbt.families());
             withGbtFirst.putAll(familyOof);
             familyOof = withGbtFirst;

@@ -2,6 +2,7 @@ package egaml.gbt;
 
 import egaml.core.Label;
 import egaml.core.SeedSequence;
+import egaml.core.TaskStore;
 import egaml.cv.Fold;
 import egaml.cv.LogLoss;
 import egaml.cv.MultilabelStratifiedKFold;
@@ -47,6 +48,15 @@ public final class GbtCrossValidation {
 
     public static Result run(List<CleanRun> runs, int[][] y, GbtConfig config, SeedSequence seeds, int threads,
                              IntConsumer progress) {
+        return run(runs, y, config, seeds, threads, TaskStore.NONE, progress);
+    }
+
+    /**
+     * As above; (fold, label) models found in {@code store} (from an interrupted run with the same settings) are not
+     * trained again, and every newly trained one is put there as soon as it is done.
+     */
+    public static Result run(List<CleanRun> runs, int[][] y, GbtConfig config, SeedSequence seeds, int threads,
+                             TaskStore store, IntConsumer progress) {
         long t0 = System.nanoTime();
         int n = runs.size();
         Map<Integer, double[][]> sums = new TreeMap<>();
@@ -76,10 +86,18 @@ public final class GbtCrossValidation {
                     for (Fold fold : folds) {
                         for (Label label : Label.all()) {
                             long seed = seeds.derive(TASK_STREAM, r, repeat, fold.index(), label.ordinal());
+                            String key = String.format(java.util.Locale.ROOT, "gbt/r%d_rep%d_f%d_%s", realisationIndex, rep,
+                                    fold.index(), label.columnName());
                             futures.add(pool.submit(() -> {
                                 try {
-                                    return trainAndPredict(table.rows(), y, fold, label, config, seed,
+                                    java.util.Optional<byte[]> kept = store.get(key);
+                                    if (kept.isPresent()) {
+                                        return TaskResult.decode(kept.get());
+                                    }
+                                    TaskResult result = trainAndPredict(table.rows(), y, fold, label, config, seed,
                                             realisationIndex, rep);
+                                    store.put(key, result.encode());
+                                    return result;
                                 } finally {
                                     progress.accept(1);
                                 }
@@ -123,6 +141,68 @@ public final class GbtCrossValidation {
     }
 
     private record TaskResult(int label, int[] rows, double[] probabilities, int fits, boolean fallback, FoldModel model) {
+
+        byte[] encode() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                out.writeInt(label);
+                out.writeInt(rows.length);
+                for (int i = 0; i < rows.length; i++) {
+                    out.writeInt(rows[i]);
+                    out.writeDouble(probabilities[i]);
+                }
+                out.writeInt(fits);
+                out.writeBoolean(fallback);
+                out.writeInt(model.realisation());
+                out.writeInt(model.repeat());
+                out.writeInt(model.fold());
+                out.writeInt(model.pairIons().size());
+                for (int ion : model.pairIons()) {
+                    out.writeInt(ion);
+                }
+                out.writeBoolean(model.model() != null);
+                if (model.model() != null) {
+                    byte[] text = model.model().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(text.length);
+                    out.write(text);
+                }
+                out.writeDouble(model.prior());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        static TaskResult decode(byte[] data) throws java.io.IOException {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
+                int label = in.readInt();
+                int[] rows = new int[in.readInt()];
+                double[] p = new double[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = in.readInt();
+                    p[i] = in.readDouble();
+                }
+                int fits = in.readInt();
+                boolean fallback = in.readBoolean();
+                int realisation = in.readInt();
+                int repeat = in.readInt();
+                int fold = in.readInt();
+                List<Integer> ions = new ArrayList<>();
+                int count = in.readInt();
+                for (int i = 0; i < count; i++) {
+                    ions.add(in.readInt());
+                }
+                String model = null;
+                if (in.readBoolean()) {
+                    byte[] text = new byte[in.readInt()];
+                    in.readFully(text);
+                    model = new String(text, java.nio.charset.StandardCharsets.UTF_8);
+                }
+                double prior = in.readDouble();
+                return new TaskResult(label, rows, p, fits, fallback,
+                        new FoldModel(realisation, repeat, fold, Label.all().get(label), ions, model, prior));
+            }
+        }
     }
 
     /** One (fold, label) model: pair features, augmentation, search, refit, held-out predictions. */

@@ -2,6 +2,7 @@ package egaml.nn;
 
 import egaml.core.Label;
 import egaml.core.SeedSequence;
+import egaml.core.TaskStore;
 import egaml.cv.Fold;
 import egaml.cv.MultilabelStratifiedKFold;
 import egaml.ingest.CleanRun;
@@ -62,12 +63,16 @@ public final class NnCrossValidation {
 
     public static Result run(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset, SeedSequence seeds, int workers,
                              Listener listener) {
-        return run(runs, y, sam, preset, seeds, workers, false, listener);
+        return run(runs, y, sam, preset, seeds, workers, false, TaskStore.NONE, listener);
     }
 
-    /** As above; with {@code trace} every model also predicts after every epoch, for {@link EpochTrace}. */
+    /**
+     * As above; with {@code trace} every model also predicts after every epoch, for {@link EpochTrace}. Fold models
+     * found in {@code store} (from an interrupted run with the same settings) are not trained again; every newly
+     * trained one is put there as soon as it is done. Tracing ignores the store.
+     */
     public static Result run(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset, SeedSequence seeds, int workers,
-                             boolean trace, Listener listener) {
+                             boolean trace, TaskStore store, Listener listener) {
         long start = System.nanoTime();
         int n = y.length;
         if (runs.size() != n || sam.length != n) {
@@ -89,15 +94,30 @@ public final class NnCrossValidation {
         try {
             for (Task t : tasks) {
                 futures.add(pool.submit(() -> {
-                    NnThreads.use(threadsPerModel);
                     String name = String.format("%s r%d f%d", configs.get(t.config()).scalingNames(), t.repeat(), t.fold());
-                    return NnModelTrainer.train(inputs.get(t.config()), y, t.train(), t.inference(), configs.get(t.config()),
-                            seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace,
+                    String key = String.format("nn/c%d_r%d_f%d", t.config(), t.repeat(), t.fold());
+                    if (!trace) {
+                        java.util.Optional<byte[]> kept = store.get(key);
+                        if (kept.isPresent()) {
+                            NnModelTrainer.Result r = NnModelTrainer.Result.decode(kept.get());
+                            for (int e = 0; e < r.losses().length && listener != null; e++) {
+                                listener.epochDone(name + " (kept)", e + 1, r.losses()[e]);
+                            }
+                            return r;
+                        }
+                    }
+                    NnThreads.use(threadsPerModel);
+                    NnModelTrainer.Result r = NnModelTrainer.train(inputs.get(t.config()), y, t.train(), t.inference(),
+                            configs.get(t.config()), seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace,
                             (epoch, loss) -> {
                                 if (listener != null) {
                                     listener.epochDone(name, epoch, loss);
                                 }
                             });
+                    if (!trace) {
+                        store.put(key, r.encode());
+                    }
+                    return r;
                 }));
             }
             Map<String, double[][]> sums = new LinkedHashMap<>();
@@ -156,6 +176,9 @@ public final class NnCrossValidation {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(cause);
         } finally {

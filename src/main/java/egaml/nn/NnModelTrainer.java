@@ -41,6 +41,56 @@ public final class NnModelTrainer {
      * @param epochLogits with tracing, the held-out logits after every epoch ([epoch][row][label]); else null
      */
     public record Result(float[][] logits, List<byte[]> snapshots, double[] losses, float[][][] epochLogits) {
+
+        /** The result without its epoch trace, as bytes (for {@link egaml.core.TaskStore}). */
+        public byte[] encode() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                out.writeInt(logits.length);
+                for (float[] row : logits) {
+                    out.writeInt(row.length);
+                    for (float v : row) {
+                        out.writeFloat(v);
+                    }
+                }
+                out.writeInt(snapshots.size());
+                for (byte[] s : snapshots) {
+                    out.writeInt(s.length);
+                    out.write(s);
+                }
+                out.writeInt(losses.length);
+                for (double l : losses) {
+                    out.writeDouble(l);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        public static Result decode(byte[] data) throws IOException {
+            try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
+                float[][] logits = new float[in.readInt()][];
+                for (int i = 0; i < logits.length; i++) {
+                    logits[i] = new float[in.readInt()];
+                    for (int j = 0; j < logits[i].length; j++) {
+                        logits[i][j] = in.readFloat();
+                    }
+                }
+                List<byte[]> snapshots = new ArrayList<>();
+                int count = in.readInt();
+                for (int i = 0; i < count; i++) {
+                    byte[] b = new byte[in.readInt()];
+                    in.readFully(b);
+                    snapshots.add(b);
+                }
+                double[] losses = new double[in.readInt()];
+                for (int i = 0; i < losses.length; i++) {
+                    losses[i] = in.readDouble();
+                }
+                return new Result(logits, snapshots, losses, null);
+            }
+        }
     }
 
     private NnModelTrainer() {

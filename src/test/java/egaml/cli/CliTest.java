@@ -207,6 +207,29 @@ class CliTest {
     }
 
     @Test
+    void trainKeepsUnfinishedWorkApartAndRefusesToMixIt() throws IOException {
+        Path sim = dir.resolve("sim");
+        assertThat(CliRunner.run("simulate", "--out", sim.toString(), "--samples", "12", "--seed", "4", "--quiet").exit()).isZero();
+        Path model = dir.resolve("model");
+        Path partial = dir.resolve("model.partial");
+        Files.createDirectories(partial);
+        Files.writeString(partial.resolve("run.json"), "{\"seed\": 99}");
+        CliRunner fresh = CliRunner.run("train", "--data", sim.toString(), "--out", model.toString(), "--preset", "smoke",
+                "--quiet", "--no-cache");
+        assertThat(fresh.exit()).isEqualTo(2);
+        assertThat(fresh.err()).contains("interrupted training").contains("--resume").contains("model.partial");
+        CliRunner resume = CliRunner.run("train", "--data", sim.toString(), "--out", model.toString(), "--preset", "smoke",
+                "--resume", "--quiet", "--no-cache");
+        assertThat(resume.exit()).isEqualTo(2);
+        assertThat(resume.err()).contains("cannot resume").contains("run.json");
+        assertThat(model).doesNotExist();
+        CliRunner print = CliRunner.run("train", "--data", sim.toString(), "--out", model.toString(), "--preset", "fast",
+                "--print-config", "--nn-epochs", "7", "--no-cache", "--quiet");
+        assertThat(print.exit()).as(print.err()).isZero();
+        assertThat(print.out()).contains("\"gbt\"").contains("\"stacker\"").containsPattern("\"epochs\" : 7");
+    }
+
+    @Test
     void benchIngestAndCacheCommands() throws Exception {
         String a = runCsv(40, 1e-9);
         TestData.writeGzip(dir, "A.csv.gz", a);

@@ -45,7 +45,7 @@ class ModelStoreTest {
         // the whole system: both members, the stacker and the reference's SAM blend
         outcome = ModelTrainer.train(runs, types, y, "smoke", egaml.gbt.GbtConfig.preset("smoke"),
                 egaml.nn.NnPreset.named("smoke"), StackerConfig.preset("smoke"), 5, IngestConfig.defaults(), SamMode.BLEND, 2,
-                TrainingListener.NONE);
+                egaml.core.TaskStore.NONE, TrainingListener.NONE);
         saved = dir.resolve("model");
         ModelStore.save(saved, outcome.model(), Map.of("oof.csv", "x"), new com.fasterxml.jackson.databind.ObjectMapper()
                 .createObjectNode());
