@@ -61,6 +61,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: blend with both members, else average).")
     String samMode;
 
+    @Option(names = "--clip", defaultValue = "none", paramLabel = "BOUNDS",
+            description = "Final probability bounds per instrument type, e.g. sam=0.02:0.98 or "
+                    + "commercial=0.001:0.999,sam=0.02:0.98 (default: ${DEFAULT-VALUE}).")
+    String clip;
+
     @Mixin
     NnOptions nn;
 
@@ -111,6 +116,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--sam-mode blend needs both members (gbt,nn); use average or stacker");
         }
         int folds = gbtConfig != null ? gbtConfig.folds() : nnPreset.folds();
+        egaml.ensemble.ProbabilityClip clipBounds = egaml.ensemble.ProbabilityClip.parse(clip);
         long t0 = System.nanoTime();
         LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, null, quiet);
         if (labelled.y().length < 2 * folds) {
@@ -127,7 +133,7 @@ final class TrainCommand implements Callable<Integer> {
         ModelTrainer.Outcome outcome;
         try (Progress.Stages progress = new Progress.Stages(!quiet)) {
             outcome = ModelTrainer.train(runs, types, y, preset, gbtConfig, nnPreset, stackerConfig, seed, ingest.config(), sam,
-                    ingest.threads(), store, progress);
+                    clipBounds, ingest.threads(), store, progress);
         }
         List<String> ids = labelled.ids();
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -154,7 +160,8 @@ final class TrainCommand implements Callable<Integer> {
                 "NN: " + (nnPreset == null ? "not trained" : nnPreset.toString()),
                 String.format(Locale.ROOT, "wall time %.1f s (nn %.1f s, gbt %.1f s, stacker %.1f s)", (System.nanoTime() - t0) / 1e9,
                         outcome.nnSeconds(), outcome.gbtSeconds(), outcome.stackerSeconds()),
-                "SAM testbed samples: " + outcome.model().ensemble().samMode().code() + " rule");
+                "SAM testbed samples: " + outcome.model().ensemble().samMode().code() + " rule; probability clip: "
+                        + outcome.model().ensemble().clip());
         files.put("report.html", TrainingReport.html(new TrainingReport.Content("egaml training report", facts, ids, y,
                 outcome.oof(), outcome.model().ensemble().families(), outcome.model().ensemble().weights(), runs)));
         ModelStore.save(out, outcome.model(), files, provenance);
@@ -190,6 +197,7 @@ final class TrainCommand implements Callable<Integer> {
         root.set("nn", json.valueToTree(nnPreset));
         root.set("stacker", json.valueToTree(stackerConfig));
         root.put("samMode", sam.code());
+        root.put("clip", clip);
         root.set("ingest", json.valueToTree(ingest.config()));
         StringBuilder data = new StringBuilder();
         for (int i = 0; i < labelled.y().length; i++) {

@@ -13,13 +13,21 @@ import java.util.Map;
  * @param families family names in the weight table's column order
  * @param weights    [label][family] effective weights
  * @param intercepts per-label bias in logits (0 unless the stacker's intercept option was on)
+ * @param clip       final probability bounds per instrument type (none by default)
  */
-public record Ensemble(List<String> families, double[][] weights, double[] intercepts, SamMode samMode) {
+public record Ensemble(List<String> families, double[][] weights, double[] intercepts, SamMode samMode, ProbabilityClip clip) {
     /** Probabilities are clipped here before taking logits, so a 0 or 1 cannot give an infinite logit. */
     static final double LOGIT_CLIP = 1e-7;
 
+    public Ensemble(List<String> families, double[][] weights, double[] intercepts, SamMode samMode) {
+        this(families, weights, intercepts, samMode, ProbabilityClip.NONE);
+    }
+
     public Ensemble {
         families = List.copyOf(families);
+        if (clip == null) {
+            clip = ProbabilityClip.NONE;
+        }
         if (samMode == SamMode.BLEND && families.stream().noneMatch(f -> f.startsWith("nn"))) {
             throw new IllegalArgumentException("SAM mode blend needs NN families; this model has only " + families
                     + " (use average or stacker)");
@@ -51,13 +59,14 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
         return applySamRule(p, z, types);
     }
 
-    /** Replaces the rows of SAM samples according to the SAM mode. */
+    /** Replaces the rows of SAM samples according to the SAM mode, then applies the clip bounds. */
     public double[][] applySamRule(double[][] stacked, double[][][] z, List<InstrumentType> types) {
         double[][] out = new double[stacked.length][];
         String nn3Prefix = families.stream().anyMatch(f -> f.startsWith("nn_max+share+ion")) ? "nn_max+share+ion" : "nn";
         for (int i = 0; i < stacked.length; i++) {
             out[i] = stacked[i].clone();
             if (types.get(i) != InstrumentType.SAM_TESTBED || samMode == SamMode.STACKER) {
+                clip(out[i], types.get(i));
                 continue;
             }
             for (int j = 0; j < Label.COUNT; j++) {
@@ -74,8 +83,17 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
                     out[i][j] = (stacked[i][j] + 2 * sam) / 3;
                 }
             }
+            clip(out[i], types.get(i));
         }
         return out;
+    }
+
+    private void clip(double[] row, InstrumentType type) {
+        if (!clip.isNone()) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = clip.apply(row[j], type);
+            }
+        }
     }
 
     private double meanOver(double[][][] z, int i, int j, String prefix) {

@@ -81,6 +81,7 @@ public final class ModelStore {
             }
             config.set("stacker", json.valueToTree(model.stackerConfig()));
             config.put("samMode", model.ensemble().samMode().code());
+            config.put("clip", model.ensemble().clip().toString());
             com.fasterxml.jackson.databind.node.ArrayNode memberList = root.putArray("members");
             if (model.gbt() != null) {
                 ObjectNode member = memberList.addObject();
@@ -192,7 +193,8 @@ public final class ModelStore {
             GbtMember gbt = hasGbt ? GbtMember.load(dir.resolve(GBT_DIR)) : null;
             NnMember nn = hasNn ? NnMember.load(dir.resolve(NN_DIR)) : null;
             return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig, nnPreset,
-                    stackerConfig, gbt, nn, new Ensemble(families, weights, intercepts, sam));
+                    stackerConfig, gbt, nn, new Ensemble(families, weights, intercepts, sam,
+                    ProbabilityClip.parse(root.path("config").path("clip").asText("none"))));
         } catch (IOException | IllegalArgumentException e) {
             throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
         }

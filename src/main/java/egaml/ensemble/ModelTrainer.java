@@ -63,6 +63,15 @@ public final class ModelTrainer {
                                 GbtConfig gbtConfig, NnPreset nnPreset, StackerConfig stackerConfig, long seed,
                                 IngestConfig ingest, SamMode samMode, int threads, TaskStore store,
                                 TrainingListener listener) {
+        return train(runs, types, y, preset, gbtConfig, nnPreset, stackerConfig, seed, ingest, samMode, ProbabilityClip.NONE,
+                threads, store, listener);
+    }
+
+    /** As above, with final probability bounds per instrument type. */
+    public static Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, String preset,
+                                GbtConfig gbtConfig, NnPreset nnPreset, StackerConfig stackerConfig, long seed,
+                                IngestConfig ingest, SamMode samMode, ProbabilityClip clip, int threads, TaskStore store,
+                                TrainingListener listener) {
         SeedSequence seeds = new SeedSequence(seed);
         Map<String, double[][]> familyOof = new LinkedHashMap<>();
         Map<String, double[][]> members = new LinkedHashMap<>();
@@ -103,7 +112,7 @@ public final class ModelTrainer {
                 samMode);
         double[][][] z = provisional.logits(familyOof);
         StackerTrainer.Result stacked = new StackerTrainer(stackerConfig).fit(families, z, y, seeds.child(STACKER_STREAM));
-        Ensemble ensemble = new Ensemble(families, stacked.weights(), stacked.intercepts(), samMode);
+        Ensemble ensemble = new Ensemble(families, stacked.weights(), stacked.intercepts(), samMode, clip);
         double[][] ensembleOof = ensemble.applySamRule(stacked.oof(), z, types);
         listener.step(1);
         double stackerSeconds = (System.nanoTime() - t0) / 1e9;
