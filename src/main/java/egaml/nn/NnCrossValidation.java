@@ -8,7 +8,6 @@ import egaml.cv.MultilabelStratifiedKFold;
 import egaml.ingest.CleanRun;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -120,52 +119,19 @@ public final class NnCrossValidation {
                     return r;
                 }));
             }
-            Map<String, double[][]> sums = new LinkedHashMap<>();
-            Map<String, int[]> counts = new LinkedHashMap<>();
+            FamilyLogits average = new FamilyLogits(n);
             List<NnFoldModel> models = new ArrayList<>();
             List<NnModelTrainer.Result> results = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
                 Task t = tasks.get(i);
                 NnModelTrainer.Result r = futures.get(i).get();
                 results.add(r);
-                String family = configs.get(t.config()).family();
-                double[][] sum = sums.computeIfAbsent(family, k -> new double[n][Label.COUNT]);
-                int[] count = counts.computeIfAbsent(family, k -> new int[n]);
-                for (int j = 0; j < t.inference().length; j++) {
-                    int row = t.inference()[j];
-                    for (int l = 0; l < Label.COUNT; l++) {
-                        sum[row][l] += r.logits()[j][l];
-                    }
-                    count[row]++;
-                }
+                average.add(configs.get(t.config()).family(), t.inference(), r.logits());
                 models.add(new NnFoldModel(t.config(), t.repeat(), t.fold(), r.snapshots()));
             }
-            Map<String, double[][]> familyLogits = new LinkedHashMap<>();
-            Map<String, double[][]> families = new LinkedHashMap<>();
-            double[][] memberLogit = new double[n][Label.COUNT];
-            for (Map.Entry<String, double[][]> e : sums.entrySet()) {
-                int[] count = counts.get(e.getKey());
-                double[][] logit = new double[n][Label.COUNT];
-                double[][] p = new double[n][Label.COUNT];
-                for (int i = 0; i < n; i++) {
-                    if (count[i] == 0) {
-                        throw new IllegalStateException("sample " + i + " got no out-of-fold prediction");
-                    }
-                    for (int l = 0; l < Label.COUNT; l++) {
-                        logit[i][l] = e.getValue()[i][l] / count[i];
-                        p[i][l] = sigmoid(logit[i][l]);
-                        memberLogit[i][l] += logit[i][l] / sums.size();
-                    }
-                }
-                familyLogits.put(e.getKey(), logit);
-                families.put(e.getKey(), p);
-            }
-            double[][] member = new double[n][Label.COUNT];
-            for (int i = 0; i < n; i++) {
-                for (int l = 0; l < Label.COUNT; l++) {
-                    member[i][l] = sigmoid(memberLogit[i][l]);
-                }
-            }
+            Map<String, double[][]> familyLogits = average.means();
+            Map<String, double[][]> families = FamilyLogits.sigmoid(familyLogits);
+            double[][] member = FamilyLogits.sigmoid(FamilyLogits.member(familyLogits));
             EpochTrace epochTrace = trace ? trace(tasks, results, configs, y, preset.epochs()) : null;
             return new Result(configs, families, familyLogits, member, models, nonFinite, (System.nanoTime() - start) / 1e9,
                     epochTrace);
@@ -193,42 +159,24 @@ public final class NnCrossValidation {
         double[] averaged = new double[epochs];
         for (int mode = 0; mode < 2; mode++) {
             for (int e = 1; e <= epochs; e++) {
-                Map<String, double[][]> sums = new LinkedHashMap<>();
-                Map<String, int[]> counts = new LinkedHashMap<>();
+                FamilyLogits average = new FamilyLogits(n);
                 for (int i = 0; i < tasks.size(); i++) {
                     Task t = tasks.get(i);
                     float[][][] traced = results.get(i).epochLogits();
-                    String family = configs.get(t.config()).family();
-                    double[][] sum = sums.computeIfAbsent(family, k -> new double[n][Label.COUNT]);
-                    int[] count = counts.computeIfAbsent(family, k -> new int[n]);
-                    int from = e;
                     int to = mode == 0 ? e : epochs;
-                    for (int j = 0; j < t.inference().length; j++) {
-                        int row = t.inference()[j];
+                    float[][] logits = new float[t.inference().length][Label.COUNT];
+                    for (int j = 0; j < logits.length; j++) {
                         for (int l = 0; l < Label.COUNT; l++) {
                             double v = 0;
-                            for (int k = from; k <= to; k++) {
+                            for (int k = e; k <= to; k++) {
                                 v += traced[k - 1][j][l];
                             }
-                            sum[row][l] += v / (to - from + 1);
-                        }
-                        count[row]++;
-                    }
-                }
-                double[][] p = new double[n][Label.COUNT];
-                for (Map.Entry<String, double[][]> f : sums.entrySet()) {
-                    int[] count = counts.get(f.getKey());
-                    for (int i = 0; i < n; i++) {
-                        for (int l = 0; l < Label.COUNT; l++) {
-                            p[i][l] += f.getValue()[i][l] / count[i] / sums.size();
+                            logits[j][l] = (float) (v / (to - e + 1));
                         }
                     }
+                    average.add(configs.get(t.config()).family(), t.inference(), logits);
                 }
-                for (double[] row : p) {
-                    for (int l = 0; l < row.length; l++) {
-                        row[l] = sigmoid(row[l]);
-                    }
-                }
+                double[][] p = FamilyLogits.sigmoid(FamilyLogits.member(average.means()));
                 (mode == 0 ? at : averaged)[e - 1] = egaml.cv.LogLoss.aggregated(y, p);
             }
         }

@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,55 +51,27 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
     public Prediction predict(List<CleanRun> runs, int workers) {
         SeedSequence seeds = new SeedSequence(seed);
         int n = runs.size();
-        Map<String, double[][]> sums = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        int[] rows = new int[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = i;
+        }
+        FamilyLogits average = new FamilyLogits(n);
         int threads = 1; // as in training: results do not depend on workers
         for (int c = 0; c < configurations.size(); c++) {
             NnConfig config = configurations.get(c);
             NnInputs inputs = NnInputs.of(runs, config, seeds.child(NnCrossValidation.INPUT_STREAM, c));
-            int[] rows = new int[n];
-            for (int i = 0; i < n; i++) {
-                rows[i] = i;
-            }
             int index = c;
             List<NnFoldModel> mine = models.stream().filter(m -> m.configuration() == index).toList();
-            List<float[][]> logits = parallel(mine, workers, m -> {
+            for (float[][] logits : parallel(mine, workers, m -> {
                 NnThreads.use(threads);
                 return predictOne(config, m, inputs, rows);
-            });
-            double[][] sum = sums.computeIfAbsent(config.family(), k -> new double[n][Label.COUNT]);
-            for (float[][] l : logits) {
-                for (int i = 0; i < n; i++) {
-                    for (int j = 0; j < Label.COUNT; j++) {
-                        sum[i][j] += l[i][j];
-                    }
-                }
-            }
-            counts.merge(config.family(), mine.size(), Integer::sum);
-        }
-        Map<String, double[][]> familyLogits = new LinkedHashMap<>();
-        Map<String, double[][]> families = new LinkedHashMap<>();
-        double[][] member = new double[n][Label.COUNT];
-        for (Map.Entry<String, double[][]> e : sums.entrySet()) {
-            int count = counts.get(e.getKey());
-            double[][] logit = new double[n][Label.COUNT];
-            double[][] p = new double[n][Label.COUNT];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < Label.COUNT; j++) {
-                    logit[i][j] = e.getValue()[i][j] / count;
-                    p[i][j] = NnCrossValidation.sigmoid(logit[i][j]);
-                    member[i][j] += logit[i][j] / sums.size();
-                }
-            }
-            familyLogits.put(e.getKey(), logit);
-            families.put(e.getKey(), p);
-        }
-        for (double[] row : member) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = NnCrossValidation.sigmoid(row[j]);
+            })) {
+                average.add(config.family(), rows, logits);
             }
         }
-        return new Prediction(familyLogits, families, member);
+        Map<String, double[][]> familyLogits = average.means();
+        return new Prediction(familyLogits, FamilyLogits.sigmoid(familyLogits),
+                FamilyLogits.sigmoid(FamilyLogits.member(familyLogits)));
     }
 
     /** The fold model's logits: the mean over its snapshots. */
