@@ -31,7 +31,8 @@ final class NnOptions {
     Integer folds;
 
     @Option(names = "--nn-configs", paramLabel = "SETS", description = "Scaling sets, one configuration each, separated by ';', "
-            + "scalings within a set by '+', e.g. 'share;max+share;max+share+ion^0.5'.")
+            + "scalings within a set by '+', e.g. 'share;max+share;max+share+ion^0.5'; or random:N for N configurations drawn "
+            + "as the reference does (weight decay, scaling set and ion power; method.md 6.4).")
     String configs;
 
     @Option(names = "--nn-activation", paramLabel = "A", description = "leaky (0.01, the reference code's), leaky(a), rrelu "
@@ -69,7 +70,13 @@ final class NnOptions {
     /** The given settings with the command line's overrides. */
     NnPreset apply(NnPreset base) {
         NnPreset p = base;
-        if (configs != null) {
+        if (configs != null && configs.strip().toLowerCase(Locale.ROOT).startsWith("random:")) {
+            try {
+                p = p.withSampledConfigurations(Integer.parseInt(configs.strip().substring(7)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--nn-configs random:N needs a number, got '" + configs + "'");
+            }
+        } else if (configs != null) {
             List<List<Scaling>> sets = new ArrayList<>();
             for (String set : configs.split(";")) {
                 List<Scaling> s = new ArrayList<>();

@@ -57,7 +57,7 @@ public final class NnCrossValidation {
     }
 
     public static long epochs(NnPreset preset) {
-        return (long) preset.scalingSets().size() * preset.repeats() * preset.folds() * preset.epochs();
+        return (long) preset.configurationCount() * preset.repeats() * preset.folds() * preset.epochs();
     }
 
     public static Result run(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset, SeedSequence seeds, int workers,

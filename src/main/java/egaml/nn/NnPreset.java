@@ -14,12 +14,16 @@ import java.util.SplittableRandom;
  * hence one family each), how many repeats and folds, and the training length. The grid start and the
  * extra dropout of each configuration are drawn from the master seed (method.md 6.4).
  *
+ * @param sampledConfigurations 0: one configuration per scaling set, with {@code weightDecay}; N &gt; 0: N
+ *                        configurations drawn as the reference does (method.md 6.4: weight decay 1e-3 or 1e-4, scaling
+ *                        set {share} 1/5, {max, share} 1/5, {max, share, ion^p} 3/5 with p in {0.5, 0.8, 1}),
+ *                        grouped into families by (weight decay, scaling set, p)
  * @param blockDropoutAll false: exactly one of input, stem and reduce dropout is 0.1 (reference code);
  *                        true: all three are 0.1 (write-up)
  */
-public record NnPreset(String name, List<List<Scaling>> scalingSets, double weightDecay, int repeats, int folds, int epochs,
-                       int snapshotEpoch, Averaging averaging, NnActivation activation, TapTable.InputDropout.Mode inputDropoutMode,
-                       boolean blockDropoutAll, int batchSize) {
+public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampledConfigurations, double weightDecay, int repeats,
+                       int folds, int epochs, int snapshotEpoch, Averaging averaging, NnActivation activation,
+                       TapTable.InputDropout.Mode inputDropoutMode, boolean blockDropoutAll, int batchSize) {
     /**
      * Which epochs feed the predictions: a snapshot ({@code kind} none), held-out logits averaged over epochs
      * from, from + every, ... ({@code logits}), or the mean weights from that epoch on ({@code weights}).
@@ -64,8 +68,11 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
 
     public NnPreset {
         scalingSets = scalingSets.stream().map(List::copyOf).toList();
-        if (scalingSets.isEmpty()) {
+        if (scalingSets.isEmpty() && sampledConfigurations < 1) {
             throw new IllegalArgumentException("at least one configuration");
+        }
+        if (sampledConfigurations < 0) {
+            throw new IllegalArgumentException("sampled configurations must be >= 0, got " + sampledConfigurations);
         }
         if (repeats < 1 || folds < 2) {
             throw new IllegalArgumentException("need repeats >= 1 and folds >= 2");
@@ -81,13 +88,13 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
 
     public static NnPreset named(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new NnPreset("smoke", List.of(SHARE), 1e-4, 1, 2, 8, 8, new Averaging("weights", 3, 1),
+            case "smoke" -> new NnPreset("smoke", List.of(SHARE), 0, 1e-4, 1, 2, 8, 8, new Averaging("weights", 3, 1),
                     NnActivation.LEAKY_REFERENCE,
                     TapTable.InputDropout.Mode.ELEMENT, false, 12);
-            case "fast" -> new NnPreset("fast", List.of(SHARE, ALL_SQRT), 1e-4, 1, 3, 10, 10, new Averaging("weights", 3, 1),
+            case "fast" -> new NnPreset("fast", List.of(SHARE, ALL_SQRT), 0, 1e-4, 1, 3, 10, 10, new Averaging("weights", 3, 1),
                     NnActivation.LEAKY_REFERENCE,
                     TapTable.InputDropout.Mode.ELEMENT, false, 12);
-            case "full" -> new NnPreset("full", List.of(SHARE, MAX_SHARE, ALL_SQRT), 1e-4, 3, 5, 20, 20, new Averaging("weights", 5, 1),
+            case "full" -> new NnPreset("full", List.of(SHARE, MAX_SHARE, ALL_SQRT), 0, 1e-4, 3, 5, 20, 20, new Averaging("weights", 5, 1),
                     NnActivation.LEAKY_REFERENCE, TapTable.InputDropout.Mode.ELEMENT, false, 12);
             default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
         };
@@ -95,22 +102,33 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
 
     public NnPreset withEpochs(int epochs, int snapshotEpoch) {
         Averaging a = averaging.from() > epochs ? Averaging.NONE : averaging;
-        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, a, activation, inputDropoutMode,
+        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, a, activation, inputDropoutMode,
                 blockDropoutAll, batchSize);
     }
 
     public NnPreset withRepeatsAndFolds(int repeats, int folds) {
-        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
+        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
                 inputDropoutMode, blockDropoutAll, batchSize);
     }
 
     public NnPreset withBatchSize(int batch) {
-        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
+        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
                 inputDropoutMode, blockDropoutAll, batch);
     }
 
+    /** N configurations drawn as the reference does (method.md 6.4) instead of the scaling sets. */
+    public NnPreset withSampledConfigurations(int count) {
+        return new NnPreset(name, scalingSets, count, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
+                inputDropoutMode, blockDropoutAll, batchSize);
+    }
+
+    /** How many configurations (and at most how many families) there are. */
+    public int configurationCount() {
+        return sampledConfigurations > 0 ? sampledConfigurations : scalingSets.size();
+    }
+
     public NnPreset withScalingSets(List<List<Scaling>> sets) {
-        return new NnPreset(name, sets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
+        return new NnPreset(name, sets, 0, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
                 inputDropoutMode, blockDropoutAll, batchSize);
     }
 
@@ -119,14 +137,14 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
         if (averaging.from() > epochs) {
             throw new IllegalArgumentException("averaging starts at epoch " + averaging.from() + ", after the last epoch " + epochs);
         }
-        return new NnPreset(name, scalingSets, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation, mode,
+        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation, mode,
                 blockDropoutAll, batchSize);
     }
 
     /** The configurations, one per scaling set, with grid start and extra dropout drawn from the seed. */
     public List<NnConfig> configurations(SeedSequence seeds) {
         List<NnConfig> out = new ArrayList<>();
-        for (int i = 0; i < scalingSets.size(); i++) {
+        for (int i = 0; i < configurationCount(); i++) {
             SplittableRandom r = seeds.random(CONFIG_STREAM, i);
             int offset = TemperatureGrid.drawOffset(r);
             double input = 0;
@@ -144,7 +162,18 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
                     input = EXTRA_DROPOUT;
                 }
             }
-            out.add(new NnConfig(scalingSets.get(i), weightDecay, offset, new TapTable.InputDropout(inputDropoutMode, input),
+            List<Scaling> set;
+            double decay;
+            if (sampledConfigurations > 0) {
+                decay = r.nextBoolean() ? 1e-3 : 1e-4;
+                double u = r.nextDouble();
+                set = u < 0.2 ? SHARE : u < 0.4 ? MAX_SHARE
+                        : List.of(Scaling.max(), Scaling.share(), Scaling.ion(new double[] {0.5, 0.8, 1}[r.nextInt(3)]));
+            } else {
+                set = scalingSets.get(i);
+                decay = weightDecay;
+            }
+            out.add(new NnConfig(set, decay, offset, new TapTable.InputDropout(inputDropoutMode, input),
                     stem, reduce, activation, epochs, snapshotEpoch, averaging.kind().equals("logits") ? averaging.from() : 0,
                     averaging.every(), averaging.kind().equals("weights") ? averaging.from() : 0, batchSize,
                     0.1 * Math.sqrt(batchSize / 12.0), 0, false));
@@ -159,7 +188,7 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, double weig
             case 2 -> MAX_SHARE;
             default -> ALL_SQRT;
         };
-        NnPreset p = new NnPreset("bench", List.of(set), 1e-4, 1, 2, epochs, epochs, Averaging.NONE, activation,
+        NnPreset p = new NnPreset("bench", List.of(set), 0, 1e-4, 1, 2, epochs, epochs, Averaging.NONE, activation,
                 TapTable.InputDropout.Mode.ELEMENT, false, 12);
         return p.configurations(seeds).get(0);
     }
