@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
                 heldOut.resolve("test_labels.csv").toString());
         o.printf(Locale.ROOT, "%ndemo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         o.printf(Locale.ROOT, "  dataset   %s (metadata.csv, train_labels.csv, truth.csv with the simulated minerals)%n", data);
-        o.printf(Locale.ROOT, "  model     %s (manifest.json, gbt/, oof.csv, cv.json)%n", model);
+        o.printf(Locale.ROOT, "  model     %s (manifest.json, gbt/, nn/, oof.csv, cv.json, report.html)%n", model);
         o.printf(Locale.ROOT, "  predicted %s (held-out runs in %s)%n", predictions, heldOut);
         for (Path p : pictures) {
             o.printf(Locale.ROOT, "  picture   %s%n", p);
