@@ -156,9 +156,9 @@ public final class NnModelTrainer {
             if (weightSum != null) {
                 // stochastic weight averaging: the equal-weight mean of the weights after each averaged epoch
                 for (int i = 0; i < params.size(); i++) {
-                    NDArray mean = weightSum[i].div(weightCount);
-                    params.get(i).getArray().set(mean.toFloatArray());
-                    mean.close();
+                    // in place (autograd is off here): NDArray.set goes through a deprecated PyTorch path that warns
+                    weightSum[i].divi(weightCount);
+                    params.get(i).getArray().muli(0).addi(weightSum[i]);
                     weightSum[i].close();
                 }
                 sum = predict(manager, net, inputs, inferenceRows, c);
