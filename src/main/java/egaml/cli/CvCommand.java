@@ -141,10 +141,7 @@ final class CvCommand implements Callable<Integer> {
             throw new IllegalArgumentException(this.data + " has " + y.length + " labelled samples; " + config.folds()
                     + " folds need at least that many");
         }
-        boolean[] sam = new boolean[y.length];
-        for (int i = 0; i < sam.length; i++) {
-            sam[i] = data.types().get(i) == egaml.core.InstrumentType.SAM_TESTBED;
-        }
+        boolean[] sam = egaml.core.InstrumentType.samMask(data.types());
         NnCrossValidation.Result result;
         try (Progress progress = Progress.start("nn cv", NnCrossValidation.epochs(config), !quiet)) {
             result = NnCrossValidation.run(data.runs(), y, sam, config, new SeedSequence(seed), nn.workers(), nn.trace,

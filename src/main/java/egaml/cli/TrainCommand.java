@@ -187,7 +187,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** What must not change between an interrupted training and its resumption. */
     private String fingerprint(LabelledRuns labelled, java.util.Set<String> members, GbtConfig gbtConfig, NnPreset nnPreset,
-                               StackerConfig stackerConfig, SamMode sam) throws java.io.IOException, java.security.NoSuchAlgorithmException {
+                               StackerConfig stackerConfig, SamMode sam) throws java.io.IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("egamlVersion", egaml.core.Version.current());
@@ -205,8 +205,7 @@ final class TrainCommand implements Callable<Integer> {
                     .append(labelled.runs().get(i).summary().md5()).append('\n');
         }
         root.put("samples", labelled.y().length);
-        root.put("dataSha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        root.put("dataSha256", egaml.core.Checksums.sha256(data.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return json.writeValueAsString(root);
     }
 

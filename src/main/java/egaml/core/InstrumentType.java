@@ -36,4 +36,13 @@ public enum InstrumentType {
     public String toString() {
         return code;
     }
+
+    /** Per sample, whether it is a SAM testbed run (e.g. the rows the NN must not train on). */
+    public static boolean[] samMask(java.util.List<InstrumentType> types) {
+        boolean[] sam = new boolean[types.size()];
+        for (int i = 0; i < sam.length; i++) {
+            sam[i] = types.get(i) == SAM_TESTBED;
+        }
+        return sam;
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
+import egaml.core.Checksums;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
@@ -19,11 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -150,7 +148,7 @@ public final class ModelStore {
             String expected = files.get(name).asText();
             String actual;
             try {
-                actual = sha256(Files.readAllBytes(file));
+                actual = Checksums.sha256(Files.readAllBytes(file));
             } catch (NoSuchFileException e) {
                 throw new EgamlDataException(file, 0, "missing member file listed in " + manifest);
             } catch (IOException e) {
@@ -204,18 +202,10 @@ public final class ModelStore {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                out.put(root.relativize(p).toString().replace('\\', '/'), sha256(Files.readAllBytes(p)));
+                out.put(root.relativize(p).toString().replace('\\', '/'), Checksums.sha256(Files.readAllBytes(p)));
             }
         }
         return out;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Compares dotted numeric versions ("0.1.0" &lt; "0.2.0"); non-numeric parts compare as 0. */

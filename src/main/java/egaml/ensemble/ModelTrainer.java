@@ -78,10 +78,7 @@ public final class ModelTrainer {
         NnMember nnMember = null;
         double nnSeconds = 0;
         if (nnPreset != null) {
-            boolean[] sam = new boolean[y.length];
-            for (int i = 0; i < sam.length; i++) {
-                sam[i] = types.get(i) == InstrumentType.SAM_TESTBED;
-            }
+            boolean[] sam = InstrumentType.samMask(types);
             listener.stage("train nn", NnCrossValidation.epochs(nnPreset));
             NnCrossValidation.Result nn = NnCrossValidation.run(runs, y, sam, nnPreset, seeds, threads, false, store,
                     (model, epoch, loss) -> {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
+import egaml.core.Checksums;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
@@ -150,7 +151,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
                 for (int s = 0; s < m.snapshots().size(); s++) {
                     ObjectNode f = files.addObject();
                     f.put("file", "models/" + m.fileName(s));
-                    f.put("sha256", sha256(m.snapshots().get(s)));
+                    f.put("sha256", Checksums.sha256(m.snapshots().get(s)));
                     Files.write(tmp.resolve("models").resolve(m.fileName(s)), m.snapshots().get(s));
                 }
             }
@@ -181,7 +182,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
                     } catch (NoSuchFileException e) {
                         throw new EgamlDataException(file, 0, "missing model file listed in " + manifest);
                     }
-                    if (!f.path("sha256").asText().equals(sha256(bytes))) {
+                    if (!f.path("sha256").asText().equals(Checksums.sha256(bytes))) {
                         throw new EgamlDataException(file, 0, "checksum differs from the one in " + manifest + " (damaged file)");
                     }
                     snapshots.add(bytes);
@@ -198,14 +199,6 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
                 throw d;
             }
             throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

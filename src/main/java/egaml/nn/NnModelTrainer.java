@@ -140,7 +140,7 @@ public final class NnModelTrainer {
                     traced[epoch - 1] = epochLogits;
                 }
                 if (config.usesEpoch(epoch)) {
-                    float[][] logits = epochLogits != null ? copy(epochLogits) : predict(manager, net, inputs, inferenceRows, c);
+                    float[][] logits = epochLogits != null ? epochLogits : predict(manager, net, inputs, inferenceRows, c);
                     sum = add(sum, logits);
                     averaged++;
                     snapshots.add(serialise(net));
