@@ -1,5 +1,6 @@
 package egaml.cli;
 
+import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
@@ -19,9 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** {@code egaml bench nn}: training speed of the network. */
 @Command(name = "nn", mixinStandardHelpOptions = true,
@@ -87,24 +85,13 @@ final class BenchNnCommand implements Callable<Integer> {
         HeapMeter.reset();
         long[][] epochEnds = new long[modelsAtOnce][epochs];
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(modelsAtOnce);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int mdl = 0; mdl < modelsAtOnce; mdl++) {
-                int model = mdl;
-                futures.add(pool.submit(() -> {
-                    NnThreads.use(threads);
-                    NnModelTrainer.train(inputs, y, all, new int[0], config, seed + model,
-                            (epoch, loss) -> epochEnds[model][epoch - 1] = System.nanoTime());
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> models = java.util.stream.IntStream.range(0, modelsAtOnce).boxed().toList();
+        Parallel.map("bench-nn", modelsAtOnce, models, model -> {
+            NnThreads.use(threads);
+            NnModelTrainer.train(inputs, y, all, new int[0], config, seed + model,
+                    (epoch, loss) -> epochEnds[model][epoch - 1] = System.nanoTime());
+            return model;
+        });
         double best = Double.MAX_VALUE;
         StringBuilder list = new StringBuilder();
         for (int e = 0; e < epochs; e++) {

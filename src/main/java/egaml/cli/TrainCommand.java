@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                 + "the per-label stacker on those predictions (so the reported ensemble score is itself cross-validated), "
                 + "and the SAM testbed rule. Writes MODEL_DIR atomically: manifest.json, the members in their own formats "
                 + "(gbt/: LightGBM text models; nn/: DJL parameter files), oof.csv (the ensemble's out-of-fold probabilities), "
-                + "cv.json and report.html.",
+                + "oof_models.csv (every family's, member's and the ensemble's, one block per model), cv.json and report.html.",
             "Members: nn (the convolutional network over temperature, on DJL/PyTorch) and gbt (LightGBM on engineered features)."})
 final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
@@ -145,6 +145,7 @@ final class TrainCommand implements Callable<Integer> {
         provenance.set("cv", cv.get("logLoss").get("ensemble"));
         Map<String, String> files = new LinkedHashMap<>();
         files.put("oof.csv", PredictionTable.csv(ids, outcome.ensemble()));
+        files.put("oof_models.csv", PredictionTable.csvByModel(ids, outcome.oof()));
         ObjectNode seconds = cv.putObject("seconds");
         seconds.put("read", readSeconds);
         seconds.put("gbt", outcome.gbtSeconds());
@@ -173,7 +174,7 @@ final class TrainCommand implements Callable<Integer> {
                         + "stacker %.1f)%n", y.length, provenance.get("samSamples").asLong(), preset, seed, total, readSeconds,
                 outcome.nnSeconds(), outcome.gbtSeconds(), outcome.stackerSeconds());
         LabelledRuns.printScores(o, "oof", y, outcome.oof());
-        o.printf(Locale.ROOT, "model: %s (manifest.json, %s, oof.csv, cv.json, report.html)%n", out.toAbsolutePath().normalize(),
+        o.printf(Locale.ROOT, "model: %s (manifest.json, %s, oof.csv, oof_models.csv, cv.json, report.html)%n", out.toAbsolutePath().normalize(),
                 String.join(", ", members.stream().map(m -> m + "/").toList()));
         o.flush();
         return 0;

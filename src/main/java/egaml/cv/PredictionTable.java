@@ -34,6 +34,24 @@ public record PredictionTable(Path file, List<String> ids, double[][] probabilit
         return sb.toString();
     }
 
+    /**
+     * Several models' probabilities in one long CSV: {@code model,sample_id} and the ten labels (9 significant
+     * digits), one block of rows per model in the map's order.
+     */
+    public static String csvByModel(List<String> ids, Map<String, double[][]> byModel) {
+        StringBuilder sb = new StringBuilder("model,sample_id," + String.join(",", Label.columnNames()) + "\n");
+        for (Map.Entry<String, double[][]> e : byModel.entrySet()) {
+            for (int i = 0; i < ids.size(); i++) {
+                sb.append(e.getKey()).append(',').append(ids.get(i));
+                for (double v : e.getValue()[i]) {
+                    sb.append(',').append(String.format(Locale.ROOT, "%.9g", v));
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
     public static PredictionTable read(Path file) {
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package egaml.ensemble;
 
 import egaml.core.InstrumentType;
 import egaml.core.Label;
+import egaml.core.Logistic;
 
 import java.util.List;
 import java.util.Map;
@@ -75,11 +76,11 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
                     for (double[][] family : z) {
                         mean += family[i][j] / z.length;
                     }
-                    out[i][j] = sigmoid(mean);
+                    out[i][j] = Logistic.sigmoid(mean);
                 } else {
                     double gbt = meanOver(z, i, j, "gbt");
                     double nn3 = meanOver(z, i, j, nn3Prefix);
-                    double sam = sigmoid(0.45 * gbt + 0.25 * nn3);
+                    double sam = Logistic.sigmoid(0.45 * gbt + 0.25 * nn3);
                     out[i][j] = (stacked[i][j] + 2 * sam) / 3;
                 }
             }
@@ -109,11 +110,6 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
     }
 
     static double logit(double p) {
-        double q = Math.min(Math.max(p, LOGIT_CLIP), 1 - LOGIT_CLIP);
-        return Math.log(q / (1 - q));
-    }
-
-    static double sigmoid(double a) {
-        return 1 / (1 + Math.exp(-a));
+        return Logistic.logit(p, LOGIT_CLIP);
     }
 }

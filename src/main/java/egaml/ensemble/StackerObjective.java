@@ -1,5 +1,6 @@
 package egaml.ensemble;
 
+import egaml.core.Logistic;
 import egaml.cv.LogLoss;
 
 /**
@@ -60,7 +61,7 @@ public final class StackerObjective implements BoxQuasiNewton.Objective {
             for (int k = 0; k < v.length; k++) {
                 a += v[k] * z[i][k];
             }
-            p[i] = 1 / (1 + Math.exp(-a));
+            p[i] = Logistic.sigmoid(a);
         }
         return p;
     }

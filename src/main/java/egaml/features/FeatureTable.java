@@ -1,14 +1,10 @@
 package egaml.features;
 
+import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 import egaml.ingest.CleanRun;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,35 +17,14 @@ public record FeatureTable(FeatureRealisation realisation, List<String> sampleId
     public static FeatureTable extract(List<CleanRun> runs, FeatureRealisation realisation, SeedSequence seeds,
                                        int threads, IntConsumer progress) {
         FeatureExtractor fx = new FeatureExtractor();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "egaml-features");
-            t.setDaemon(true);
-            return t;
+        List<float[]> rows = Parallel.map("features", threads, runs, run -> {
+            try {
+                return fx.extract(run, realisation, seeds);
+            } finally {
+                progress.accept(1);
+            }
         });
-        try {
-            List<Future<float[]>> futures = new ArrayList<>();
-            for (CleanRun run : runs) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return fx.extract(run, realisation, seeds);
-                    } finally {
-                        progress.accept(1);
-                    }
-                }));
-            }
-            float[][] rows = new float[runs.size()][];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = futures.get(i).get();
-            }
-            return new FeatureTable(realisation, runs.stream().map(CleanRun::sampleId).toList(), rows);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("feature extraction failed: " + e.getCause(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
-        }
+        return new FeatureTable(realisation, runs.stream().map(CleanRun::sampleId).toList(), rows.toArray(new float[0][]));
     }
 
     public int size() {

@@ -1,6 +1,7 @@
 package egaml.gbt;
 
 import egaml.core.Label;
+import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 import egaml.core.TaskStore;
 import egaml.cv.Fold;
@@ -18,10 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -65,64 +62,48 @@ public final class GbtCrossValidation {
         int fallbacks = 0;
         List<FoldModel> models = new ArrayList<>();
         List<FeatureRealisation> realisations = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "egaml-gbt");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int r = 0; r < config.realisations(); r++) {
-                FeatureRealisation realisation = FeatureRealisation.of(r, seeds);
-                realisations.add(realisation);
-                FeatureTable table = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
-                double[][] sum = sums.computeIfAbsent(realisation.trimRange(), k -> new double[n][Label.COUNT]);
-                int[][] count = counts.computeIfAbsent(realisation.trimRange(), k -> new int[n][Label.COUNT]);
-                List<Future<TaskResult>> futures = new ArrayList<>();
-                for (int repeat = 0; repeat < config.repeats(); repeat++) {
-                    int rep = repeat;
-                    int realisationIndex = r;
-                    List<Fold> folds = new MultilabelStratifiedKFold(config.folds(), false)
-                            .split(y, seeds.derive(FOLD_STREAM, r, repeat));
-                    for (Fold fold : folds) {
-                        for (Label label : Label.all()) {
-                            long seed = seeds.derive(TASK_STREAM, r, repeat, fold.index(), label.ordinal());
-                            String key = String.format(java.util.Locale.ROOT, "gbt/r%d_rep%d_f%d_%s", realisationIndex, rep,
-                                    fold.index(), label.columnName());
-                            futures.add(pool.submit(() -> {
-                                try {
-                                    java.util.Optional<byte[]> kept = store.get(key);
-                                    if (kept.isPresent()) {
-                                        return TaskResult.decode(kept.get());
-                                    }
-                                    TaskResult result = trainAndPredict(table.rows(), y, fold, label, config, seed,
-                                            realisationIndex, rep);
-                                    store.put(key, result.encode());
-                                    return result;
-                                } finally {
-                                    progress.accept(1);
-                                }
-                            }));
-                        }
-                    }
-                }
-                for (Future<TaskResult> f : futures) {
-                    TaskResult tr = f.get();
-                    fits += tr.fits;
-                    models.add(tr.model);
-                    fallbacks += tr.fallback ? 1 : 0;
-                    for (int i = 0; i < tr.rows.length; i++) {
-                        sum[tr.rows[i]][tr.label] += tr.probabilities[i];
-                        count[tr.rows[i]][tr.label]++;
+        for (int r = 0; r < config.realisations(); r++) {
+            FeatureRealisation realisation = FeatureRealisation.of(r, seeds);
+            realisations.add(realisation);
+            FeatureTable table = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
+            double[][] sum = sums.computeIfAbsent(realisation.trimRange(), k -> new double[n][Label.COUNT]);
+            int[][] count = counts.computeIfAbsent(realisation.trimRange(), k -> new int[n][Label.COUNT]);
+            List<Unit> units = new ArrayList<>();
+            for (int repeat = 0; repeat < config.repeats(); repeat++) {
+                List<Fold> folds = new MultilabelStratifiedKFold(config.folds(), false)
+                        .split(y, seeds.derive(FOLD_STREAM, r, repeat));
+                for (Fold fold : folds) {
+                    for (Label label : Label.all()) {
+                        units.add(new Unit(r, repeat, fold, label));
                     }
                 }
             }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
+            List<TaskResult> results = Parallel.map("gbt", threads, units, u -> {
+                try {
+                    String key = String.format(java.util.Locale.ROOT, "gbt/r%d_rep%d_f%d_%s", u.realisation(), u.repeat(),
+                            u.fold().index(), u.label().columnName());
+                    java.util.Optional<byte[]> kept = store.get(key);
+                    if (kept.isPresent()) {
+                        return TaskResult.decode(kept.get());
+                    }
+                    long seed = seeds.derive(TASK_STREAM, u.realisation(), u.repeat(), u.fold().index(), u.label().ordinal());
+                    TaskResult result = trainAndPredict(table.rows(), y, u.fold(), u.label(), config, seed,
+                            u.realisation(), u.repeat());
+                    store.put(key, result.encode());
+                    return result;
+                } finally {
+                    progress.accept(1);
+                }
+            });
+            for (TaskResult tr : results) {
+                fits += tr.fits;
+                models.add(tr.model);
+                fallbacks += tr.fallback ? 1 : 0;
+                for (int i = 0; i < tr.rows.length; i++) {
+                    sum[tr.rows[i]][tr.label] += tr.probabilities[i];
+                    count[tr.rows[i]][tr.label]++;
+                }
+            }
         }
         Map<String, double[][]> families = new LinkedHashMap<>();
         double[][] member = new double[n][Label.COUNT];
@@ -138,6 +119,10 @@ public final class GbtCrossValidation {
             families.put("gbt_r" + e.getKey(), p);
         }
         return new Result(families, member, models, realisations, fits, fallbacks, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** One (realisation, repeat, fold, label) fit. */
+    private record Unit(int realisation, int repeat, Fold fold, Label label) {
     }
 
     private record TaskResult(int label, int[] rows, double[] probabilities, int fits, boolean fallback, FoldModel model) {

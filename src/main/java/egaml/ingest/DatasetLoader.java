@@ -1,13 +1,10 @@
 package egaml.ingest;
 
 import egaml.core.EgamlDataException;
+import egaml.core.Parallel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 /**
@@ -50,37 +47,21 @@ public final class DatasetLoader {
         int n = samples.size();
         List<CleanRun> runs = new ArrayList<>(n);
         List<Failure> failures = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, n)), r -> {
-            Thread t = new Thread(r, "egaml-ingest");
-            t.setDaemon(true);
-            return t;
+        List<Parallel.Outcome<CleanRun>> outcomes = Parallel.mapAll("ingest", threads, samples, s -> {
+            try {
+                return loader.load(s.sampleId(), s.file(), s.md5(), s.origin());
+            } finally {
+                progress.accept(1);
+            }
         });
-        try {
-            List<Future<CleanRun>> futures = new ArrayList<>(n);
-            for (SampleRef s : samples) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return loader.load(s.sampleId(), s.file(), s.md5(), s.origin());
-                    } finally {
-                        progress.accept(1);
-                    }
-                }));
+        for (int i = 0; i < n; i++) {
+            Parallel.Outcome<CleanRun> o = outcomes.get(i);
+            runs.add(o.value());
+            if (o.failed()) {
+                Throwable cause = o.failure();
+                String message = cause instanceof EgamlDataException d ? d.getMessage() : String.valueOf(cause);
+                failures.add(new Failure(samples.get(i), message));
             }
-            for (int i = 0; i < n; i++) {
-                try {
-                    runs.add(futures.get(i).get());
-                } catch (ExecutionException e) {
-                    runs.add(null);
-                    Throwable cause = e.getCause();
-                    String message = cause instanceof EgamlDataException d ? d.getMessage() : String.valueOf(cause);
-                    failures.add(new Failure(samples.get(i), message));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while loading runs", e);
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
         return new Result(samples, runs, failures);
     }

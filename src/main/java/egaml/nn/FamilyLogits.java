@@ -1,6 +1,7 @@
 package egaml.nn;
 
 import egaml.core.Label;
+import egaml.core.Logistic;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class FamilyLogits {
         for (int i = 0; i < logits.length; i++) {
             p[i] = new double[logits[i].length];
             for (int l = 0; l < logits[i].length; l++) {
-                p[i][l] = NnCrossValidation.sigmoid(logits[i][l]);
+                p[i][l] = Logistic.sigmoid(logits[i][l]);
             }
         }
         return p;

@@ -1,6 +1,7 @@
 package egaml.nn;
 
 import egaml.core.Label;
+import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 import egaml.core.TaskStore;
 import egaml.cv.Fold;
@@ -10,10 +11,6 @@ import egaml.ingest.CleanRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Out-of-fold training of the NN member (method.md 6.6-6.7): for every configuration and repeat, a new
@@ -88,68 +85,46 @@ public final class NnCrossValidation {
             inputs.add(in);
         }
         List<Task> tasks = plan(y, sam, preset, configs.size(), seeds);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
-        List<Future<NnModelTrainer.Result>> futures = new ArrayList<>();
-        try {
-            for (Task t : tasks) {
-                futures.add(pool.submit(() -> {
-                    String name = String.format("%s r%d f%d", configs.get(t.config()).scalingNames(), t.repeat(), t.fold());
-                    String key = String.format("nn/c%d_r%d_f%d", t.config(), t.repeat(), t.fold());
-                    if (!trace) {
-                        java.util.Optional<byte[]> kept = store.get(key);
-                        if (kept.isPresent()) {
-                            NnModelTrainer.Result r = NnModelTrainer.Result.decode(kept.get());
-                            for (int e = 0; e < r.losses().length && listener != null; e++) {
-                                listener.epochDone(name + " (kept)", e + 1, r.losses()[e]);
-                            }
-                            return r;
-                        }
-                    }
-                    NnThreads.use(threadsPerModel);
-                    NnModelTrainer.Result r = NnModelTrainer.train(inputs.get(t.config()), y, t.train(), t.inference(),
-                            configs.get(t.config()), seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace,
-                            (epoch, loss) -> {
-                                if (listener != null) {
-                                    listener.epochDone(name, epoch, loss);
-                                }
-                            });
-                    if (!trace) {
-                        store.put(key, r.encode());
+        List<NnModelTrainer.Result> results = Parallel.map("nn", workers, tasks, t -> {
+            String name = String.format("%s r%d f%d", configs.get(t.config()).scalingNames(), t.repeat(), t.fold());
+            String key = String.format("nn/c%d_r%d_f%d", t.config(), t.repeat(), t.fold());
+            if (!trace) {
+                java.util.Optional<byte[]> kept = store.get(key);
+                if (kept.isPresent()) {
+                    NnModelTrainer.Result r = NnModelTrainer.Result.decode(kept.get());
+                    for (int e = 0; e < r.losses().length && listener != null; e++) {
+                        listener.epochDone(name + " (kept)", e + 1, r.losses()[e]);
                     }
                     return r;
-                }));
+                }
             }
-            FamilyLogits average = new FamilyLogits(n);
-            List<NnFoldModel> models = new ArrayList<>();
-            List<NnModelTrainer.Result> results = new ArrayList<>();
-            for (int i = 0; i < tasks.size(); i++) {
-                Task t = tasks.get(i);
-                NnModelTrainer.Result r = futures.get(i).get();
-                results.add(r);
-                average.add(configs.get(t.config()).family(), t.inference(), r.logits());
-                models.add(new NnFoldModel(t.config(), t.repeat(), t.fold(), r.snapshots()));
+            NnThreads.use(threadsPerModel);
+            NnModelTrainer.Result r = NnModelTrainer.train(inputs.get(t.config()), y, t.train(), t.inference(),
+                    configs.get(t.config()), seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace,
+                    (epoch, loss) -> {
+                        if (listener != null) {
+                            listener.epochDone(name, epoch, loss);
+                        }
+                    });
+            if (!trace) {
+                store.put(key, r.encode());
             }
-            Map<String, double[][]> familyLogits = average.means();
-            Map<String, double[][]> families = FamilyLogits.sigmoid(familyLogits);
-            double[][] member = FamilyLogits.sigmoid(FamilyLogits.member(familyLogits));
-            EpochTrace epochTrace = trace ? trace(tasks, results, configs, y, preset.epochs()) : null;
-            return new Result(configs, families, familyLogits, member, models, nonFinite, (System.nanoTime() - start) / 1e9,
-                    epochTrace);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
+            return r;
+        });
+        FamilyLogits average = new FamilyLogits(n);
+        List<NnFoldModel> models = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task t = tasks.get(i);
+            NnModelTrainer.Result r = results.get(i);
+            average.add(configs.get(t.config()).family(), t.inference(), r.logits());
+            models.add(new NnFoldModel(t.config(), t.repeat(), t.fold(), r.snapshots()));
         }
+        Map<String, double[][]> familyLogits = average.means();
+        Map<String, double[][]> families = FamilyLogits.sigmoid(familyLogits);
+        double[][] member = FamilyLogits.sigmoid(FamilyLogits.member(familyLogits));
+        EpochTrace epochTrace = trace ? trace(tasks, results, configs, y, preset.epochs()) : null;
+        return new Result(configs, families, familyLogits, member, models, nonFinite, (System.nanoTime() - start) / 1e9,
+                epochTrace);
     }
 
     private static EpochTrace trace(List<Task> tasks, List<NnModelTrainer.Result> results, List<NnConfig> configs, int[][] y,
@@ -218,9 +193,5 @@ public final class NnCrossValidation {
             }
         }
         return out;
-    }
-
-    public static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 }

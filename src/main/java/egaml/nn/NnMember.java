@@ -12,6 +12,7 @@ import egaml.core.Checksums;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
+import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 import egaml.ingest.CleanRun;
 
@@ -63,7 +64,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
             NnInputs inputs = NnInputs.of(runs, config, seeds.child(NnCrossValidation.INPUT_STREAM, c));
             int index = c;
             List<NnFoldModel> mine = models.stream().filter(m -> m.configuration() == index).toList();
-            for (float[][] logits : parallel(mine, workers, m -> {
+            for (float[][] logits : Parallel.map("nn-predict", workers, mine, m -> {
                 NnThreads.use(threads);
                 return predictOne(config, m, inputs, rows);
             })) {
@@ -95,31 +96,6 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
             }
         }
         return sum;
-    }
-
-    private static <T, R> List<R> parallel(List<T> items, int workers, java.util.function.Function<T, R> f) {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, workers));
-        try {
-            List<java.util.concurrent.Future<R>> futures = new ArrayList<>();
-            for (T item : items) {
-                futures.add(pool.submit(() -> f.apply(item)));
-            }
-            List<R> out = new ArrayList<>();
-            for (java.util.concurrent.Future<R> fu : futures) {
-                out.add(fu.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

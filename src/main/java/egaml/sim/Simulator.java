@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import egaml.core.AtomicFiles;
 import egaml.core.InstrumentType;
 import egaml.core.Label;
+import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
@@ -99,40 +97,19 @@ public final class Simulator {
     }
 
     private List<SimulatedSample> renderAll(Path dir, int threads, IntConsumer progress) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "egaml-simulate");
-            t.setDaemon(true);
-            return t;
-        });
+        List<Integer> indices = java.util.stream.IntStream.range(0, config.samples()).boxed().toList();
         try {
-            List<Future<SimulatedSample>> futures = new ArrayList<>();
-            for (int i = 0; i < config.samples(); i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    Path file = dir.resolve(relativePath(sampleId(index)));
-                    try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                         OutputStream o = config.gzip() ? new FastGzip(raw) : raw) {
-                        return renderRun(index, o);
-                    } finally {
-                        progress.accept(1);
-                    }
-                }));
-            }
-            List<SimulatedSample> out = new ArrayList<>();
-            for (Future<SimulatedSample> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IllegalStateException("simulation failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } finally {
-            pool.shutdownNow();
+            return Parallel.map("simulate", threads, indices, index -> {
+                Path file = dir.resolve(relativePath(sampleId(index)));
+                try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                     OutputStream o = config.gzip() ? new FastGzip(raw) : raw) {
+                    return renderRun(index, o);
+                } finally {
+                    progress.accept(1);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

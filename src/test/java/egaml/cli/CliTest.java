@@ -139,6 +139,16 @@ class CliTest {
         }
         assertThat(out.resolve("predictions.csv")).exists();
         assertThat(out.resolve("data/metadata.csv")).exists();
+        try {
+            List<String> byModel = Files.readAllLines(out.resolve("model/oof_models.csv"));
+            assertThat(byModel.get(0)).isEqualTo("model,sample_id," + String.join(",", Label.columnNames()));
+            java.util.Map<String, Long> rows = byModel.stream().skip(1)
+                    .collect(java.util.stream.Collectors.groupingBy(l -> l.split(",")[0], java.util.stream.Collectors.counting()));
+            assertThat(rows).containsKeys("gbt", "nn", "ensemble", "prior");
+            assertThat(rows.values()).allMatch(n -> n.equals(rows.get("ensemble")));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         try (var pngs = java.nio.file.Files.list(out)) {
             assertThat(pngs.filter(p -> p.toString().endsWith(".png")).count()).isGreaterThanOrEqualTo(1);
         } catch (IOException e) {
