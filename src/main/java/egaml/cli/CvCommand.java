@@ -156,10 +156,11 @@ final class CvCommand implements Callable<Integer> {
             samCount += s ? 1 : 0;
         }
         o.printf(Locale.ROOT, "nn cv: preset %s, seed %d, %d samples (%d SAM testbed, predicted but not trained on), %d folds x %d "
-                        + "repeats x %d configurations, %d epochs (%s), activation %s; %d models in %.1f s%n",
+                        + "repeats x %d configurations, %d epochs (%s), activation %s, %s learning rate, gain jitter %s; "
+                        + "%d models in %.1f s%n",
                 preset, seed, y.length, samCount, config.folds(), config.repeats(), result.configurations().size(), config.epochs(),
-                result.configurations().get(0).epochPolicy(),
-                config.activation(), result.models().size(), result.seconds());
+                result.configurations().get(0).epochPolicy(), config.activation(), config.schedule(),
+                config.gainJitter() > 0 ? String.valueOf(config.gainJitter()) : "off", result.models().size(), result.seconds());
         for (int c = 0; c < result.configurations().size(); c++) {
             egaml.nn.NnConfig k = result.configurations().get(c);
             o.printf(Locale.ROOT, "  configuration %d: %s, grid start %d, weight decay %.0e, input dropout %.2f (%s), stem %.2f, "

@@ -53,6 +53,15 @@ final class NnOptions {
             + "rate follows as 0.1 x sqrt(B/12) (method.md 6.2).")
     Integer batch;
 
+    @Option(names = "--nn-gain-jitter", paramLabel = "S", description = "Per-ion gain jitter during training: each m/z "
+            + "row multiplied by 2^N(0, S^2), the whole run by 2^N(0, 0.05^2), before scaling (method.md 14.2; 0 = off, "
+            + "the presets' setting).")
+    Double gainJitter;
+
+    @Option(names = "--nn-schedule", paramLabel = "S", description = "Learning rate over training: constant (the "
+            + "reference, the presets' setting) or cosine (decays to 0 by the last epoch).")
+    String schedule;
+
     @Option(names = "--nn-workers", paramLabel = "N",
             description = "Fold models trained at once, each on one core (default: the number of cores). Results do not "
                     + "depend on it.")
@@ -96,6 +105,10 @@ final class NnOptions {
         }
         if (batch != null) {
             p = p.withBatchSize(batch);
+        }
+        if (gainJitter != null || schedule != null) {
+            p = p.withTraining(gainJitter != null ? gainJitter : p.gainJitter(),
+                    schedule != null ? schedule.strip().toLowerCase(Locale.ROOT) : p.schedule());
         }
         NnActivation act = activation != null ? NnActivation.parse(activation) : p.activation();
         TapTable.InputDropout.Mode mode = p.inputDropoutMode();

@@ -19,14 +19,28 @@ import java.util.stream.Collectors;
  * @param averageEvery  k, the spacing of averaged epochs (1: every epoch)
  * @param weightAverageFrom 0, or a: the network used is the mean of the weights after epochs a..epochs
  *                      (stochastic weight averaging; egaml's addition)
+ * @param gainJitter    s: during training each m/z row of a sample's spectrogram is multiplied by 2^N(0, s^2) and
+ *                      the whole spectrogram by 2^N(0, 0.05^2) before scaling (the 1st place's per-ion gain jitter,
+ *                      method.md 14.2; egaml option); 0: off (the reference)
+ * @param schedule      the learning rate over the steps: {@code constant} (the reference) or {@code cosine} (decays
+ *                      from the learning rate to 0 over all epochs; egaml option)
  */
 public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffset, TapTable.InputDropout inputDropout,
                        double stemDropout, double reduceDropout, NnActivation activation, int epochs, int snapshotEpoch,
                        int averageFrom, int averageEvery, int weightAverageFrom, int batchSize, double learningRate,
-                       double momentum, boolean nesterov) {
+                       double momentum, boolean nesterov, double gainJitter, String schedule) {
+    public static final String CONSTANT = "constant";
+    public static final String COSINE = "cosine";
 
     public NnConfig {
         scalings = List.copyOf(scalings);
+        schedule = schedule == null ? CONSTANT : schedule; // models saved before the option existed
+        if (!schedule.equals(CONSTANT) && !schedule.equals(COSINE)) {
+            throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got '" + schedule + "'");
+        }
+        if (!(gainJitter >= 0 && gainJitter <= 4)) {
+            throw new IllegalArgumentException("gain jitter must be in [0, 4], got " + gainJitter);
+        }
         if (scalings.isEmpty() || scalings.size() > 3) {
             throw new IllegalArgumentException("1 to 3 scalings, got " + scalings);
         }
@@ -74,6 +88,11 @@ public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffse
             case SHARE -> "share";
             case ION -> "ion^" + (s.power() == Math.rint(s.power()) ? String.valueOf((int) s.power()) : String.valueOf(s.power()));
         };
+    }
+
+    /** The learning-rate factor of step {@code step} (0-based) of {@code total}: 1, or the cosine decay. */
+    public double learningRateFactor(long step, long total) {
+        return schedule.equals(COSINE) ? 0.5 * (1 + Math.cos(Math.PI * step / total)) : 1;
     }
 
     /** Whether the held-out logits (and the weights) after this epoch are used. */

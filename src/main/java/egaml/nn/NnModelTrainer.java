@@ -25,7 +25,7 @@ import java.util.SplittableRandom;
  */
 public final class NnModelTrainer {
     /** Prediction batch size (any size gives the same results; method.md 6.3). */
-    public static final int PREDICT_BATCH = 32;
+    public static final int PREDICT_BATCH = Integer.getInteger("egaml.predictBatch", 32);
 
     /** Called after every epoch: epoch (1-based) and the mean training loss of that epoch. */
     public interface EpochListener {
@@ -115,6 +115,8 @@ public final class NnModelTrainer {
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             EgaNet net = new EgaNet(config.architecture());
             net.initialize(manager, random.split());
+            // drawn only when on, so that models without gain jitter keep their streams
+            SplittableRandom jitter = config.gainJitter() > 0 ? random.split() : null;
             Sgdp optimizer = new Sgdp(config.optimizer());
             List<Parameter> params = net.parameterList();
             double[] losses = new double[config.epochs()];
@@ -131,7 +133,9 @@ public final class NnModelTrainer {
                 double lossSum = 0;
                 for (int step = 0; step < steps; step++) {
                     int[] batch = java.util.Arrays.copyOfRange(order, step * config.batchSize(), (step + 1) * config.batchSize());
-                    lossSum += step(manager, net, optimizer, params, inputs, y, batch, c, config, noise);
+                    optimizer.scaleLearningRate(config.learningRateFactor((long) (epoch - 1) * steps + step,
+                            (long) config.epochs() * steps));
+                    lossSum += step(manager, net, optimizer, params, inputs, y, batch, c, config, noise, jitter);
                 }
                 losses[epoch - 1] = lossSum / steps;
                 float[][] epochLogits = null;
@@ -202,10 +206,11 @@ public final class NnModelTrainer {
     }
 
     private static double step(NDManager manager, EgaNet net, Sgdp optimizer, List<Parameter> params, NnInputs inputs,
-                               int[][] y, int[] batch, int c, NnConfig config, NoiseSource noise) {
+                               int[][] y, int[] batch, int c, NnConfig config, NoiseSource noise, SplittableRandom jitter) {
         try (NDScope scope = new NDScope(); NDManager stepManager = manager.newSubManager()) {
             scope.suppressNotUsedWarning();
-            NDArray taps = TapTable.build(stepManager, inputs.select(batch), c, config.inputDropout(), noise);
+            List<float[]> x = jitter == null ? inputs.select(batch) : inputs.jittered(batch, config.gainJitter(), jitter);
+            NDArray taps = TapTable.build(stepManager, x, c, config.inputDropout(), noise);
             NDArray targets = stepManager.create(labels(y, batch), new Shape(batch.length, EgaNet.LABELS));
             double loss;
             try (ThreadGradient collector = new ThreadGradient()) {

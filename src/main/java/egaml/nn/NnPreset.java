@@ -30,7 +30,8 @@ import java.util.SplittableRandom;
  */
 public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampledConfigurations, double weightDecay, int repeats,
                        int folds, int epochs, int snapshotEpoch, Averaging averaging, NnActivation activation,
-                       TapTable.InputDropout.Mode inputDropoutMode, boolean blockDropoutAll, int batchSize) {
+                       TapTable.InputDropout.Mode inputDropoutMode, boolean blockDropoutAll, int batchSize, double gainJitter,
+                       String schedule) {
     /**
      * Which epochs feed the predictions: a snapshot ({@code kind} none), held-out logits averaged over epochs
      * from, from + every, ... ({@code logits}), or the mean weights from that epoch on ({@code weights}).
@@ -75,6 +76,13 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
 
     public NnPreset {
         scalingSets = scalingSets.stream().map(List::copyOf).toList();
+        schedule = schedule == null ? NnConfig.CONSTANT : schedule; // settings written before the option existed
+        if (!schedule.equals(NnConfig.CONSTANT) && !schedule.equals(NnConfig.COSINE)) {
+            throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got '" + schedule + "'");
+        }
+        if (!(gainJitter >= 0 && gainJitter <= 4)) {
+            throw new IllegalArgumentException("gain jitter must be in [0, 4], got " + gainJitter);
+        }
         if (scalingSets.isEmpty() && sampledConfigurations < 1) {
             throw new IllegalArgumentException("at least one configuration");
         }
@@ -97,12 +105,12 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "smoke" -> new NnPreset("smoke", List.of(SHARE), 0, 1e-4, 1, 2, 8, 8, new Averaging("weights", 3, 1),
                     NnActivation.LEAKY_REFERENCE,
-                    TapTable.InputDropout.Mode.ELEMENT, false, 12);
+                    TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
             case "fast" -> new NnPreset("fast", List.of(SHARE, ALL_SQRT), 0, 1e-4, 1, 3, 10, 10, new Averaging("weights", 3, 1),
                     NnActivation.LEAKY_REFERENCE,
-                    TapTable.InputDropout.Mode.ELEMENT, false, 12);
+                    TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
             case "full" -> new NnPreset("full", List.of(SHARE, MAX_SHARE, ALL_SQRT), 0, 1e-4, 5, 5, 12, 12, Averaging.NONE,
-                    NnActivation.LEAKY_REFERENCE, TapTable.InputDropout.Mode.ELEMENT, false, 12);
+                    NnActivation.LEAKY_REFERENCE, TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
             default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
         };
     }
@@ -110,23 +118,29 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
     public NnPreset withEpochs(int epochs, int snapshotEpoch) {
         Averaging a = averaging.from() > epochs ? Averaging.NONE : averaging;
         return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, a, activation, inputDropoutMode,
-                blockDropoutAll, batchSize);
+                blockDropoutAll, batchSize, gainJitter, schedule);
     }
 
     public NnPreset withRepeatsAndFolds(int repeats, int folds) {
         return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batchSize);
+                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
     }
 
     public NnPreset withBatchSize(int batch) {
         return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batch);
+                inputDropoutMode, blockDropoutAll, batch, gainJitter, schedule);
+    }
+
+    /** With per-ion gain jitter s (0: off) and a learning-rate schedule (constant or cosine); see {@link NnConfig}. */
+    public NnPreset withTraining(double gainJitter, String schedule) {
+        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
+                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
     }
 
     /** N configurations drawn as the reference does (method.md 6.4) instead of the scaling sets. */
     public NnPreset withSampledConfigurations(int count) {
         return new NnPreset(name, scalingSets, count, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batchSize);
+                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
     }
 
     /** How many configurations (and at most how many families) there are. */
@@ -136,7 +150,7 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
 
     public NnPreset withScalingSets(List<List<Scaling>> sets) {
         return new NnPreset(name, sets, 0, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batchSize);
+                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
     }
 
     public NnPreset withVariants(NnActivation activation, TapTable.InputDropout.Mode mode, boolean blockDropoutAll,
@@ -145,7 +159,7 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
             throw new IllegalArgumentException("averaging starts at epoch " + averaging.from() + ", after the last epoch " + epochs);
         }
         return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation, mode,
-                blockDropoutAll, batchSize);
+                blockDropoutAll, batchSize, gainJitter, schedule);
     }
 
     /** The configurations, one per scaling set, with grid start and extra dropout drawn from the seed. */
@@ -183,7 +197,7 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
             out.add(new NnConfig(set, decay, offset, new TapTable.InputDropout(inputDropoutMode, input),
                     stem, reduce, activation, epochs, snapshotEpoch, averaging.kind().equals("logits") ? averaging.from() : 0,
                     averaging.every(), averaging.kind().equals("weights") ? averaging.from() : 0, batchSize,
-                    0.1 * Math.sqrt(batchSize / 12.0), 0, false));
+                    0.1 * Math.sqrt(batchSize / 12.0), 0, false, gainJitter, schedule));
         }
         return out;
     }
@@ -196,7 +210,7 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
             default -> ALL_SQRT;
         };
         NnPreset p = new NnPreset("bench", List.of(set), 0, 1e-4, 1, 2, epochs, epochs, Averaging.NONE, activation,
-                TapTable.InputDropout.Mode.ELEMENT, false, 12);
+                TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
         return p.configurations(seeds).get(0);
     }
 }

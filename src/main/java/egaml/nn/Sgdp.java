@@ -25,6 +25,8 @@ public final class Sgdp extends Optimizer {
     private final double epsilon;
     private final float wdRatio;
     private final Map<String, NDArray> buffers = new HashMap<>();
+    /** The current learning rate: the settings' rate times the schedule's factor. */
+    private float rate;
 
     /** Settings of method.md 6.2. */
     public record Settings(double learningRate, double weightDecay, double momentum, double dampening, boolean nesterov,
@@ -45,6 +47,7 @@ public final class Sgdp extends Optimizer {
     public Sgdp(Settings s) {
         super(new Builder());
         this.learningRate = (float) s.learningRate();
+        this.rate = this.learningRate;
         this.weightDecay = (float) s.weightDecay();
         this.momentum = (float) s.momentum();
         this.dampening = (float) s.dampening();
@@ -104,11 +107,19 @@ public final class Sgdp extends Optimizer {
                 }
             }
             if (weightDecay > 0) {
-                weight.muli(1 - learningRate * weightDecay * ratio / (1 - momentum));
+                weight.muli(1 - rate * weightDecay * ratio / (1 - momentum));
             }
-            weight.subi(d.mul(learningRate));
+            weight.subi(d.mul(rate));
             lastSteps.put(parameterId, new StepInfo(view, ratio));
         }
+    }
+
+    /** Sets the learning rate to the settings' rate times {@code factor} (a schedule; 1 at the start). */
+    public void scaleLearningRate(double factor) {
+        if (!(factor >= 0 && factor <= 1)) {
+            throw new IllegalArgumentException("learning-rate factor must be in [0, 1], got " + factor);
+        }
+        rate = (float) (learningRate * factor);
     }
 
     /** Releases the momentum buffers. */

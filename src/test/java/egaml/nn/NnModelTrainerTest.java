@@ -30,6 +30,7 @@ class NnModelTrainerTest {
 
     @BeforeAll
     static void simulate() throws IOException {
+        NnThreads.use(1); // as every training thread does: results depend on PyTorch's thread count
         Path sim = dir.resolve("sim");
         new Simulator(SimulationConfig.of(30, 8).withFormat(SimulationConfig.Format.COMMERCIAL)).write(sim, false, 2, k -> { });
         Dataset d = Dataset.open(sim);
@@ -87,5 +88,86 @@ class NnModelTrainerTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 NnModelTrainer.train(inputs, y, new int[] {1, 2, 3}, new int[] {4}, config, 1, null))
                 .hasMessageContaining("fewer than one batch");
+    }
+
+    /** Gain jitter changes the training inputs as the scalings say, is seeded, and leaves prediction inputs alone. */
+    @Test
+    void gainJitterRescalesEachIonAndIsSeeded() {
+        List<egaml.preprocess.Scaling> sets = List.of(egaml.preprocess.Scaling.max(), egaml.preprocess.Scaling.share(),
+                egaml.preprocess.Scaling.ion(1));
+        NnPreset preset = NnPreset.named("smoke").withScalingSets(List.of(sets)).withTraining(0.5, NnConfig.CONSTANT);
+        NnConfig config = preset.configurations(new SeedSequence(4)).get(0);
+        NnInputs inputs = NnInputs.of(runs, config, new SeedSequence(4));
+        int[] rows = {3, 7};
+        List<float[]> plain = inputs.select(rows);
+        List<float[]> a = inputs.jittered(rows, 0.5, new java.util.SplittableRandom(9));
+        List<float[]> b = inputs.jittered(rows, 0.5, new java.util.SplittableRandom(9));
+        assertThat(a.get(0)).isEqualTo(b.get(0));
+        assertThat(inputs.jittered(rows, 0, new java.util.SplittableRandom(9)).get(1)).isSameAs(plain.get(1));
+        int t = EgaNet.TEMPERATURES;
+        int ions = EgaNet.IONS;
+        for (int k = 0; k < rows.length; k++) {
+            float[] p = plain.get(k);
+            float[] j = a.get(k);
+            boolean changed = false;
+            for (int m = 0; m < ions; m++) {
+                // max: every temperature of an m/z row is multiplied by the same gain
+                double gain = Double.NaN;
+                for (int i = 0; i < t; i++) {
+                    int at = m * t + i;
+                    if (Math.abs(p[at]) > 1e-3) {
+                        double g = j[at] / p[at];
+                        if (Double.isNaN(gain)) {
+                            gain = g;
+                        }
+                        assertThat(g).isCloseTo(gain, within(1e-3 * gain));
+                    }
+                }
+                changed |= !Double.isNaN(gain) && Math.abs(gain - 1) > 1e-3;
+                // ion^1: each ion divided by its own total, so the gain cancels
+                for (int i = 0; i < t; i++) {
+                    int at = (2 * ions + m) * t + i;
+                    assertThat((double) j[at]).isCloseTo(p[at], within(1e-4 + 1e-4 * Math.abs(p[at])));
+                }
+            }
+            assertThat(changed).isTrue();
+            // share: still sums to 1 over m/z wherever the temperature has signal
+            for (int i = 0; i < t; i++) {
+                double sum = 0;
+                double before = 0;
+                for (int m = 0; m < ions; m++) {
+                    sum += j[(ions + m) * t + i];
+                    before += p[(ions + m) * t + i];
+                }
+                if (Math.abs(before - 1) < 1e-3) {
+                    assertThat(sum).isCloseTo(1, within(1e-3));
+                }
+            }
+        }
+        NnInputs noJitter = NnInputs.of(runs, preset.withTraining(0, NnConfig.CONSTANT).configurations(new SeedSequence(4)).get(0),
+                new SeedSequence(4));
+        assertThat(noJitter.spectrograms()).isEmpty();
+        assertThat(noJitter.select(rows).get(0)).isEqualTo(plain.get(0));
+    }
+
+    @Test
+    void cosineScheduleAndJitterTrainReproducibly() {
+        NnConfig config = NnPreset.named("smoke").withEpochs(2, 2).withTraining(0.5, NnConfig.COSINE)
+                .configurations(new SeedSequence(5)).get(0);
+        assertThat(config.learningRateFactor(0, 10)).isEqualTo(1.0);
+        assertThat(config.learningRateFactor(5, 10)).isCloseTo(0.5, within(1e-12));
+        assertThat(config.learningRateFactor(9, 10)).isCloseTo(0.0245, within(1e-4));
+        NnInputs inputs = NnInputs.of(runs, config, new SeedSequence(5));
+        int[] train = java.util.stream.IntStream.range(0, 24).toArray();
+        int[] held = java.util.stream.IntStream.range(24, 30).toArray();
+        NnModelTrainer.Result a = NnModelTrainer.train(inputs, y, train, held, config, 3, null);
+        NnModelTrainer.Result b = NnModelTrainer.train(inputs, y, train, held, config, 3, null);
+        assertThat(a.logits()).isDeepEqualTo(b.logits());
+        NnConfig constant = NnPreset.named("smoke").withEpochs(2, 2).configurations(new SeedSequence(5)).get(0);
+        NnModelTrainer.Result c = NnModelTrainer.train(NnInputs.of(runs, constant, new SeedSequence(5)), y, train, held,
+                constant, 3, null);
+        assertThat(c.logits()[0][0]).isNotEqualTo(a.logits()[0][0]);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NnPreset.named("smoke").withTraining(0, "linear"))
+                .hasMessageContaining("constant or cosine");
     }
 }

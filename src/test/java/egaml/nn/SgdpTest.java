@@ -64,6 +64,19 @@ class SgdpTest {
     }
 
     @Test
+    void aScheduledRateScalesTheStepAndTheDecay() {
+        try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
+            NDArray b = m.create(new float[] {1, 2});
+            Sgdp opt = new Sgdp(S);
+            opt.scaleLearningRate(0.5); // lr 0.05: b (1 - 0.05 wd) - 0.05 g
+            opt.update("b", b, m.create(new float[] {0.5f, 0.5f}));
+            assertValues(b, 0.97, 1.965);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> opt.scaleLearningRate(1.5))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void momentumAndNesterov() {
         try (NDManager m = Engine.getEngine("PyTorch").newBaseManager()) {
             Sgdp.Settings s = new Sgdp.Settings(0.1, 0, 0.5, 0, false, 0.1, 1e-8, 0.1);
