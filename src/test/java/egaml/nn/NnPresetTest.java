@@ -54,7 +54,7 @@ class NnPresetTest {
         NnPreset full = NnPreset.named("full");
         assertThat(full.configurations(new SeedSequence(1))).extracting(NnConfig::scalingNames)
                 .containsExactly("share", "max+share", "max+share+ion^0.5");
-        assertThat(full.configurations(new SeedSequence(1)).get(2).family()).isEqualTo("nn_max+share+ion^0.5_wd1e-04");
+        assertThat(full.configurations(new SeedSequence(1)).get(2).family()).isEqualTo("nn_max+share+ion^0.5_wd1e-03");
         assertThat(NnCrossValidation.epochs(full)).isEqualTo(3L * 5 * 5 * 12);
         assertThatThrownBy(() -> NnPreset.named("huge")).hasMessageContaining("smoke, fast or full");
         assertThatThrownBy(() -> full.withEpochs(10, 12)).hasMessageContaining("snapshot epoch");
