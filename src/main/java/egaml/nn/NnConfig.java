@@ -32,15 +32,24 @@ public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffse
     public static final String CONSTANT = "constant";
     public static final String COSINE = "cosine";
 
-    public NnConfig {
-        scalings = List.copyOf(scalings);
-        schedule = schedule == null ? CONSTANT : schedule; // models saved before the option existed
-        if (!schedule.equals(CONSTANT) && !schedule.equals(COSINE)) {
-            throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got '" + schedule + "'");
+    /**
+     * Checks the gain jitter and the schedule (shared with {@link NnPreset}); returns the schedule, {@code constant}
+     * when absent (settings and models written before the option existed).
+     */
+    static String checkTraining(double gainJitter, String schedule) {
+        String s = schedule == null ? CONSTANT : schedule;
+        if (!s.equals(CONSTANT) && !s.equals(COSINE)) {
+            throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got '" + s + "'");
         }
         if (!(gainJitter >= 0 && gainJitter <= 4)) {
             throw new IllegalArgumentException("gain jitter must be in [0, 4], got " + gainJitter);
         }
+        return s;
+    }
+
+    public NnConfig {
+        scalings = List.copyOf(scalings);
+        schedule = checkTraining(gainJitter, schedule);
         if (scalings.isEmpty() || scalings.size() > 3) {
             throw new IllegalArgumentException("1 to 3 scalings, got " + scalings);
         }

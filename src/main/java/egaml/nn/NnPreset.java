@@ -79,13 +79,7 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
 
     public NnPreset {
         scalingSets = scalingSets.stream().map(List::copyOf).toList();
-        schedule = schedule == null ? NnConfig.CONSTANT : schedule; // settings written before the option existed
-        if (!schedule.equals(NnConfig.CONSTANT) && !schedule.equals(NnConfig.COSINE)) {
-            throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got '" + schedule + "'");
-        }
-        if (!(gainJitter >= 0 && gainJitter <= 4)) {
-            throw new IllegalArgumentException("gain jitter must be in [0, 4], got " + gainJitter);
-        }
+        schedule = NnConfig.checkTraining(gainJitter, schedule);
         if (scalingSets.isEmpty() && sampledConfigurations < 1) {
             throw new IllegalArgumentException("at least one configuration");
         }
