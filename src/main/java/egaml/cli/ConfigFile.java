@@ -90,7 +90,21 @@ final class ConfigFile {
                 throw new EgamlDataException(file, 0, "unknown setting '" + section + "." + e.getKey() + "' (known: "
                         + String.join(", ", (Iterable<String>) merged::fieldNames) + ")");
             }
-            merged.set(e.getKey(), e.getValue());
+            JsonNode current = merged.get(e.getKey());
+            if (current.isObject() && e.getValue().isObject()) {
+                ObjectNode inner = ((ObjectNode) current).deepCopy();
+                for (Iterator<Map.Entry<String, JsonNode>> fields = e.getValue().fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> f = fields.next();
+                    if (!inner.has(f.getKey())) {
+                        throw new EgamlDataException(file, 0, "unknown setting '" + section + "." + e.getKey() + "."
+                                + f.getKey() + "' (known: " + String.join(", ", (Iterable<String>) inner::fieldNames) + ")");
+                    }
+                    inner.set(f.getKey(), f.getValue());
+                }
+                merged.set(e.getKey(), inner);
+            } else {
+                merged.set(e.getKey(), e.getValue());
+            }
         }
         try {
             return JSON.treeToValue(merged, type);

@@ -1,10 +1,17 @@
 package egaml.cli;
 
 import egaml.gbt.GbtConfig;
+import egaml.gbt.GbtParams;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** Command-line overrides of a preset's GBT settings, shared by the commands that train the GBT member. */
 final class GbtOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--gbt-realisations", paramLabel = "N", description = "Override the preset's GBT feature realisations.")
     Integer realisations;
 
@@ -12,12 +19,18 @@ final class GbtOptions {
     Integer repeats;
 
     @Option(names = "--gbt-max-bin", paramLabel = "N",
-            description = "Override LightGBM's histogram bins per feature (255, LightGBM's default, in every preset).")
+            description = "Override LightGBM's histogram bins per feature (fast and full: 63; smoke: 255, LightGBM's default).")
     Integer maxBin;
 
     @Option(names = "--gbt-search", paramLabel = "N",
             description = "Override the preset's GBT search draws per model (0: the fixed setting).")
     Integer search;
+
+    @Option(names = "--gbt-params", paramLabel = "NAME=V,...",
+            description = "Change the LightGBM setting fitted when the search is off (--gbt-search 0) or cannot run: "
+                    + "name=value pairs with LightGBM's names, e.g. num_iterations=200,learning_rate=0.03 "
+                    + "(--print-config shows the whole setting).")
+    String params;
 
     /** The preset's settings with the given overrides. */
     GbtConfig apply(String preset) {
@@ -26,6 +39,14 @@ final class GbtOptions {
 
     /** The given settings with the command line's overrides. */
     GbtConfig apply(GbtConfig base) {
-        return base.with(realisations, repeats, search, maxBin);
+        GbtParams changed = null;
+        if (params != null) {
+            try {
+                changed = base.params().with(params);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--gbt-params: " + e.getMessage());
+            }
+        }
+        return base.with(realisations, repeats, search, maxBin, changed);
     }
 }

@@ -57,13 +57,28 @@ final class PredictCommand implements Callable<Integer> {
         if (n < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + n);
         }
+        // load PyTorch's native library while the model folder and the runs are read (no effect on results)
+        Thread warmUp = new Thread(() -> {
+            try {
+                ai.djl.engine.Engine.getEngine("PyTorch");
+            } catch (RuntimeException e) {
+                // the NN member reports any engine problem itself when it predicts
+            }
+        }, "engine-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         TrainedModel trained = ModelStore.load(model);
+        long tModel = System.nanoTime();
         Dataset dataset = Dataset.open(data);
         RunLoader loader = new RunLoader(trained.ingest(),
                 noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir()));
         List<CleanRun> runs = DatasetLoader.load(dataset.samples(), loader, n, k -> { }).requireAll();
         List<InstrumentType> types = LabelledRuns.instrumentTypes(dataset.samples(), runs);
-        double[][] p = trained.predict(runs, types, n);
+        long tRuns = System.nanoTime();
+        StringBuilder stages = new StringBuilder(String.format(Locale.ROOT, "model %.2f s, runs %.2f s",
+                (tModel - t0) / 1e9, (tRuns - tModel) / 1e9));
+        double[][] p = trained.ensemble().predict(trained.familyPredictions(runs, n,
+                (member, s) -> stages.append(String.format(Locale.ROOT, ", %s %.2f s", member, s))), types);
         List<String> ids = dataset.samples().stream().map(SampleRef::sampleId).toList();
         AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, p).getBytes(StandardCharsets.UTF_8)));
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -72,6 +87,7 @@ final class PredictCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "predicted %d samples (%d SAM testbed: %s rule) in %.2f s (%.1f ms per sample) -> %s%n",
                 ids.size(), sam, trained.ensemble().samMode().code(), seconds, 1000 * seconds / ids.size(),
                 out.toAbsolutePath());
+        o.printf(Locale.ROOT, "time after JVM start: %s%n", stages);
         o.flush();
         return 0;
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
 import egaml.core.Checksums;
+import egaml.core.Parallel;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
@@ -143,7 +144,10 @@ public final class ModelStore {
             throw new EgamlDataException(manifest, 0, "labels " + root.path("labels") + " differ from " + Label.columnNames());
         }
         JsonNode files = root.path("files");
-        files.fieldNames().forEachRemaining(name -> {
+        List<String> names = new ArrayList<>();
+        files.fieldNames().forEachRemaining(names::add);
+        int threads = Runtime.getRuntime().availableProcessors();
+        Parallel.map("model-check", threads, names, name -> { // the first bad file in the manifest's order is reported
             Path file = dir.resolve(name);
             String expected = files.get(name).asText();
             String actual;
@@ -157,6 +161,7 @@ public final class ModelStore {
             if (!actual.equals(expected)) {
                 throw new EgamlDataException(file, 0, "checksum differs from " + manifest + ": the file changed or is damaged");
             }
+            return name;
         });
         try {
             IngestConfig ingest = json.treeToValue(root.path("ingest"), IngestConfig.class);
@@ -188,8 +193,13 @@ public final class ModelStore {
                 hasGbt |= m.path("name").asText().equals("gbt");
                 hasNn |= m.path("name").asText().equals("nn");
             }
-            GbtMember gbt = hasGbt ? GbtMember.load(dir.resolve(GBT_DIR)) : null;
-            NnMember nn = hasNn ? NnMember.load(dir.resolve(NN_DIR)) : null;
+            boolean withGbt = hasGbt;
+            boolean withNn = hasNn;
+            List<Object> members = Parallel.map("model-load", 2, List.of(GBT_DIR, NN_DIR), member -> member.equals(GBT_DIR)
+                    ? (withGbt ? GbtMember.load(dir.resolve(GBT_DIR)) : null)
+                    : (withNn ? NnMember.load(dir.resolve(NN_DIR)) : null));
+            GbtMember gbt = (GbtMember) members.get(0);
+            NnMember nn = (NnMember) members.get(1);
             return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig, nnPreset,
                     stackerConfig, gbt, nn, new Ensemble(families, weights, intercepts, sam,
                     ProbabilityClip.parse(root.path("config").path("clip").asText("none"))));

@@ -11,6 +11,7 @@ import egaml.nn.NnPreset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ObjDoubleConsumer;
 
 /**
  * A trained egaml model: how runs are read, the members, and the ensemble that combines them. A member that
@@ -28,12 +29,21 @@ public record TrainedModel(long seed, String preset, IngestConfig ingest, GbtCon
 
     /** Family probabilities of every member for the runs. */
     public Map<String, double[][]> familyPredictions(List<CleanRun> runs, int threads) {
+        return familyPredictions(runs, threads, (member, seconds) -> { });
+    }
+
+    /** Family probabilities of every member for the runs; {@code timing} hears each member's wall seconds. */
+    public Map<String, double[][]> familyPredictions(List<CleanRun> runs, int threads, ObjDoubleConsumer<String> timing) {
         Map<String, double[][]> families = new LinkedHashMap<>();
         if (gbt != null) {
+            long t = System.nanoTime();
             families.putAll(gbt.predict(runs, threads).families());
+            timing.accept("gbt", (System.nanoTime() - t) / 1e9);
         }
         if (nn != null) {
+            long t = System.nanoTime();
             families.putAll(nn.predict(runs, threads).families());
+            timing.accept("nn", (System.nanoTime() - t) / 1e9);
         }
         return families;
     }

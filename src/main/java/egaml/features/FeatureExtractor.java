@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.SplittableRandom;
 
 /**
@@ -38,6 +40,21 @@ public final class FeatureExtractor {
     public static final int PEAK_BLOCK = ION_KINDS.length * IONS;
     public static final int PREVALENCE_BLOCK = PEAK_BLOCK + PEAK_KINDS.length * IONS;
     public static final int GLOBAL_BLOCK = PREVALENCE_BLOCK + WINDOWS * IONS;
+
+    /** Column of m/z 0 for every per-ion and peak kind. */
+    private static final Map<String, Integer> KIND_OFFSETS = kindOffsets();
+
+    private static Map<String, Integer> kindOffsets() {
+        Map<String, Integer> out = new HashMap<>();
+        for (int k = 0; k < ION_KINDS.length; k++) {
+            out.put(ION_KINDS[k], ION_BLOCK + k * IONS);
+        }
+        for (int k = 0; k < PEAK_KINDS.length; k++) {
+            out.put(PEAK_KINDS[k], PEAK_BLOCK + k * IONS);
+        }
+        return Map.copyOf(out);
+    }
+
     /** Number of base features: 3,704. */
     public static final int COUNT = GLOBAL_BLOCK + GLOBALS.length;
 
@@ -62,16 +79,18 @@ public final class FeatureExtractor {
 
     /** Index of an ion-kind column, e.g. column("ion_mean", 44). */
     public static int ionColumn(String kind, int mz) {
-        int k = Arrays.asList(ION_KINDS).indexOf(kind);
-        if (k >= 0) {
-            return ION_BLOCK + k * IONS + mz;
+        Integer offset = KIND_OFFSETS.get(kind);
+        if (offset == null) {
+            throw new IllegalArgumentException("unknown feature kind " + kind);
         }
-        k = Arrays.asList(PEAK_KINDS).indexOf(kind);
-        if (k >= 0) {
-            return PEAK_BLOCK + k * IONS + mz;
-        }
-        throw new IllegalArgumentException("unknown feature kind " + kind);
+        return offset + mz;
     }
+
+    /** Columns of m/z 0 of the top-three peaks' temperature, prominence and height. */
+    private static final int[] PEAK_TEMP = {ionColumn("pk0_temp", 0), ionColumn("pk1_temp", 0), ionColumn("pk2_temp", 0)};
+    private static final int[] PEAK_PROM = {ionColumn("pk0_prom", 0), ionColumn("pk1_prom", 0), ionColumn("pk2_prom", 0)};
+    private static final int[] PEAK_HEIGHT = {ionColumn("pk0_height", 0), ionColumn("pk1_height", 0),
+        ionColumn("pk2_height", 0)};
 
     public static int prevalenceColumn(int window, int mz) {
         return PREVALENCE_BLOCK + window * IONS + mz;
@@ -253,9 +272,9 @@ public final class FeatureExtractor {
     private static void setPeaks(double[] f, int m, List<PeakFinder.Peak> peaks, double[] t) {
         for (int p = 0; p < 3; p++) {
             boolean has = p < peaks.size();
-            f[ionColumn("pk" + p + "_temp", m)] = has ? round(t[peaks.get(p).index()], 1) : TEMP_MISSING;
-            f[ionColumn("pk" + p + "_prom", m)] = has ? peaks.get(p).prominence() : 0;
-            f[ionColumn("pk" + p + "_height", m)] = has ? peaks.get(p).height() : 0;
+            f[PEAK_TEMP[p] + m] = has ? round(t[peaks.get(p).index()], 1) : TEMP_MISSING;
+            f[PEAK_PROM[p] + m] = has ? peaks.get(p).prominence() : 0;
+            f[PEAK_HEIGHT[p] + m] = has ? peaks.get(p).height() : 0;
         }
     }
 

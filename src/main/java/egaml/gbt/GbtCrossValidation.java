@@ -222,7 +222,7 @@ public final class GbtCrossValidation {
             labels[i] = yTrain[i];
         }
         int fits = 0;
-        GbtParams chosen = GbtParams.fixed();
+        GbtParams chosen = config.params();
         boolean fallback = false;
         boolean searchable = positives >= config.innerFolds() && train.length - positives >= config.innerFolds();
         if (config.searchIterations() > 0 && searchable) {

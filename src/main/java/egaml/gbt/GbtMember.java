@@ -9,6 +9,7 @@ import egaml.core.AtomicFiles;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
+import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 import egaml.features.FeatureExtractor;
 import egaml.features.FeatureRealisation;
@@ -58,11 +59,11 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             float[][] rows = FeatureTable.extract(runs, r, seeds, threads, k -> { }).rows();
             double[][] sum = sums.computeIfAbsent(r.trimRange(), k -> new double[n][Label.COUNT]);
             int[] count = counts.computeIfAbsent(r.trimRange(), k -> new int[Label.COUNT]);
-            for (FoldModel m : models) {
-                if (m.realisation() != r.index()) {
-                    continue;
-                }
-                double[] p = m.predict(rows);
+            List<FoldModel> mine = models.stream().filter(m -> m.realisation() == r.index()).toList();
+            List<double[]> predictions = Parallel.map("gbt-predict", threads, mine, m -> m.predict(rows));
+            for (int k = 0; k < mine.size(); k++) {
+                FoldModel m = mine.get(k);
+                double[] p = predictions.get(k);
                 for (int i = 0; i < n; i++) {
                     sum[i][m.label().ordinal()] += p[i];
                 }

@@ -23,9 +23,85 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
     static final double[] BAGGING = {0.8, 0.9, 1.0};
     static final double[] FRACTIONS = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8};
 
+    /** The LightGBM names of the settings, in the record's order (what {@link #parse} and {@link #spec} use). */
+    public static final List<String> NAMES = List.of("num_iterations", "learning_rate", "num_leaves",
+            "min_sum_hessian_in_leaf", "min_data_in_leaf", "lambda_l1", "lambda_l2", "bagging_fraction",
+            "feature_fraction", "feature_fraction_bynode");
+
+    public GbtParams {
+        if (trees < 1 || !(learningRate > 0) || numLeaves < 2 || !(minSumHessian >= 0) || minDataInLeaf < 1
+                || !(lambdaL1 >= 0) || !(lambdaL2 >= 0) || !(baggingFraction > 0 && baggingFraction <= 1)
+                || !(featureFraction > 0 && featureFraction <= 1)
+                || !(featureFractionByNode > 0 && featureFractionByNode <= 1)) {
+            throw new IllegalArgumentException("invalid LightGBM setting " + describe(trees, learningRate, numLeaves,
+                    minSumHessian, minDataInLeaf, lambdaL1, lambdaL2, baggingFraction, featureFraction,
+                    featureFractionByNode) + " (need num_iterations >= 1, learning_rate > 0, num_leaves >= 2, "
+                    + "min_sum_hessian_in_leaf >= 0, min_data_in_leaf >= 1, lambdas >= 0, fractions in (0, 1])");
+        }
+    }
+
     /** The fixed mid-grid setting used when the search is off (method.md 8.3). */
     public static GbtParams fixed() {
         return new GbtParams(150, 0.05, 7, 1e-2, 20, 1e-3, 0.1, 0.9, 0.4, 0.4);
+    }
+
+    /**
+     * This setting with some values replaced, from {@code name=value} pairs separated by commas, using LightGBM's
+     * names ({@link #NAMES}; {@code trees} is accepted for {@code num_iterations}), e.g.
+     * {@code "num_iterations=200,learning_rate=0.03"}.
+     *
+     * @throws IllegalArgumentException naming the pair that is not understood, or the resulting invalid setting
+     */
+    public GbtParams with(String spec) {
+        double[] v = {trees, learningRate, numLeaves, minSumHessian, minDataInLeaf, lambdaL1, lambdaL2,
+                baggingFraction, featureFraction, featureFractionByNode};
+        for (String pair : spec.split(",")) {
+            String item = pair.trim();
+            if (item.isEmpty()) {
+                continue;
+            }
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected name=value, got '" + item + "'");
+            }
+            String name = item.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            int index = NAMES.indexOf(name.equals("trees") ? "num_iterations" : name);
+            if (index < 0) {
+                throw new IllegalArgumentException("unknown LightGBM setting '" + name + "' (known: "
+                        + String.join(", ", NAMES) + ")");
+            }
+            String text = item.substring(eq + 1).trim();
+            double value;
+            try {
+                value = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + name + "' needs a number, got '" + text + "'");
+            }
+            boolean integer = index == 0 || index == 2 || index == 4;
+            if (integer && (value != Math.rint(value) || Math.abs(value) > 1e6)) {
+                throw new IllegalArgumentException("'" + name + "' needs a whole number, got '" + text + "'");
+            }
+            v[index] = value;
+        }
+        return new GbtParams((int) v[0], v[1], (int) v[2], v[3], (int) v[4], v[5], v[6], v[7], v[8], v[9]);
+    }
+
+    /** The setting as {@code name=value} pairs with LightGBM's names (readable back by {@link #with(String)}). */
+    public String spec() {
+        return describe(trees, learningRate, numLeaves, minSumHessian, minDataInLeaf, lambdaL1, lambdaL2,
+                baggingFraction, featureFraction, featureFractionByNode);
+    }
+
+    private static String describe(int trees, double learningRate, int numLeaves, double minSumHessian,
+                                   int minDataInLeaf, double lambdaL1, double lambdaL2, double baggingFraction,
+                                   double featureFraction, double featureFractionByNode) {
+        Object[] values = {trees, learningRate, numLeaves, minSumHessian, minDataInLeaf, lambdaL1, lambdaL2,
+                baggingFraction, featureFraction, featureFractionByNode};
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            out.append(i == 0 ? "" : ",").append(NAMES.get(i)).append('=').append(values[i]);
+        }
+        return out.toString();
     }
 
     /** One uniform draw from the grid. */

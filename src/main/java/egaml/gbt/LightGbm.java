@@ -1,6 +1,13 @@
 package egaml.gbt;
 
 import com.microsoft.ml.lightgbm.PredictionType;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_double;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_int;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_long_long;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
+import com.microsoft.ml.lightgbm.lightgbmlib;
+import com.microsoft.ml.lightgbm.lightgbmlibConstants;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
@@ -71,8 +78,67 @@ public final class LightGbm {
         }
     }
 
-    /** Probabilities of a text model for every row. */
+    /**
+     * Probabilities of a text model for every row. The rows go to LightGBM one at a time as Java arrays that the
+     * native code reads in place (the single-row "fast" calls of LightGBM's SWIG interface), because
+     * lightgbm4j's whole-matrix call copies the matrix into native memory one element per JNI call, which dominated
+     * the GBT member's prediction time. The probabilities are the same: LightGBM reads float and double
+     * inputs as doubles.
+     */
     public static double[] predict(String model, Matrix x) {
+        ensureLoaded();
+        SWIGTYPE_p_p_void handle = lightgbmlib.new_voidpp();
+        SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
+        SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
+        SWIGTYPE_p_double result = lightgbmlib.new_doubleArray(1);
+        SWIGTYPE_p_p_void fastConfig = lightgbmlib.new_voidpp();
+        try {
+            check(lightgbmlib.LGBM_BoosterLoadModelFromString(model, iterations, handle), "loading a model", x);
+            SWIGTYPE_p_void booster = lightgbmlib.voidpp_value(handle);
+            try {
+                // the prediction settings are parsed once (LightGBM's "fast" single-row interface), not once per row
+                check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastInit(booster,
+                        lightgbmlibConstants.C_API_PREDICT_NORMAL, 0, -1, lightgbmlibConstants.C_API_DTYPE_FLOAT64,
+                        x.cols(), "num_threads=1", fastConfig), "preparing to predict", x);
+                SWIGTYPE_p_void fast = lightgbmlib.voidpp_value(fastConfig);
+                try {
+                    double[] row = new double[x.cols()];
+                    double[] out = new double[x.rows()];
+                    float[] data = x.data();
+                    for (int r = 0; r < x.rows(); r++) {
+                        int base = r * x.cols();
+                        for (int c = 0; c < row.length; c++) {
+                            row[c] = data[base + c];
+                        }
+                        check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastCriticalSWIG(row, fast, length, result),
+                                "predicting", x);
+                        out[r] = lightgbmlib.doubleArray_getitem(result, 0);
+                    }
+                    return out;
+                } finally {
+                    lightgbmlib.LGBM_FastConfigFree(fast);
+                }
+            } finally {
+                lightgbmlib.LGBM_BoosterFree(booster);
+            }
+        } finally {
+            lightgbmlib.delete_voidpp(fastConfig);
+            lightgbmlib.delete_doubleArray(result);
+            lightgbmlib.delete_int64_tp(length);
+            lightgbmlib.delete_intp(iterations);
+            lightgbmlib.delete_voidpp(handle);
+        }
+    }
+
+    private static void check(int status, String what, Matrix x) {
+        if (status != 0) {
+            throw new IllegalStateException("LightGBM failed while " + what + " (" + x.rows() + " rows x " + x.cols()
+                    + " features): " + lightgbmlib.LGBM_GetLastError());
+        }
+    }
+
+    /** The same probabilities through lightgbm4j's whole-matrix call (kept to check {@link #predict}). */
+    static double[] predictWholeMatrix(String model, Matrix x) {
         ensureLoaded();
         try (LGBMBooster booster = LGBMBooster.loadModelFromString(model)) {
             return booster.predictForMat(x.data(), x.rows(), x.cols(), true, PredictionType.C_API_PREDICT_NORMAL,

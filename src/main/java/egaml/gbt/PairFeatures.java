@@ -90,6 +90,14 @@ public record PairFeatures(Label label, List<Integer> ions) {
         return out;
     }
 
+    /** Column of m/z 0 for each base feature kind read by the pair features (the column of m/z m is this + m). */
+    private static final int[] PK_TEMP = {FeatureExtractor.ionColumn("pk0_temp", 0), FeatureExtractor.ionColumn("pk1_temp", 0)};
+    private static final int[] PK_PROM = {FeatureExtractor.ionColumn("pk0_prom", 0), FeatureExtractor.ionColumn("pk1_prom", 0)};
+    private static final int[] PK_HEIGHT = {FeatureExtractor.ionColumn("pk0_height", 0),
+        FeatureExtractor.ionColumn("pk1_height", 0)};
+    private static final int ION_MEAN = FeatureExtractor.ionColumn("ion_mean", 0);
+    private static final int ION_PEAK_RATIO = FeatureExtractor.ionColumn("ion_peak_ratio", 0);
+
     /** The pair features of one sample from its base features (NaN where undefined). */
     public float[] compute(float[] base) {
         List<int[]> pairs = pairs();
@@ -100,19 +108,16 @@ public record PairFeatures(Label label, List<Integer> ions) {
             int b = ions.get(p[1]);
             for (int x = 0; x < 2; x++) {
                 for (int y = 0; y < 2; y++) {
-                    float ta = base[FeatureExtractor.ionColumn("pk" + x + "_temp", a)];
-                    float tb = base[FeatureExtractor.ionColumn("pk" + y + "_temp", b)];
+                    float ta = base[PK_TEMP[x] + a];
+                    float tb = base[PK_TEMP[y] + b];
                     out[c + x * 2 + y] = ta > FeatureExtractor.TEMP_MISSING && tb > FeatureExtractor.TEMP_MISSING
                             ? ta - tb : Float.NaN;
-                    out[c + 4 + x * 2 + y] = ratio(base[FeatureExtractor.ionColumn("pk" + x + "_prom", a)],
-                            base[FeatureExtractor.ionColumn("pk" + y + "_prom", b)]);
-                    out[c + 8 + x * 2 + y] = ratio(base[FeatureExtractor.ionColumn("pk" + x + "_height", a)],
-                            base[FeatureExtractor.ionColumn("pk" + y + "_height", b)]);
+                    out[c + 4 + x * 2 + y] = ratio(base[PK_PROM[x] + a], base[PK_PROM[y] + b]);
+                    out[c + 8 + x * 2 + y] = ratio(base[PK_HEIGHT[x] + a], base[PK_HEIGHT[y] + b]);
                 }
             }
-            out[c + 12] = ratio(base[FeatureExtractor.ionColumn("ion_mean", a)], base[FeatureExtractor.ionColumn("ion_mean", b)]);
-            out[c + 13] = ratio(base[FeatureExtractor.ionColumn("ion_peak_ratio", a)],
-                    base[FeatureExtractor.ionColumn("ion_peak_ratio", b)]);
+            out[c + 12] = ratio(base[ION_MEAN + a], base[ION_MEAN + b]);
+            out[c + 13] = ratio(base[ION_PEAK_RATIO + a], base[ION_PEAK_RATIO + b]);
             c += KINDS.length;
         }
         return out;

@@ -205,8 +205,9 @@ public final class EgaNet extends AbstractBlock {
         // 4. GroupNorm, one group per dilation: row (dilation, sample x m/z) over (position, scaling, filter)
         h = GroupNorm.normaliseRows(h.reshape(DILATIONS.length * bm, (long) STEM_POSITIONS * c * STEM_FILTERS));
         Shape affine1 = new Shape(DILATIONS.length, 1, 1, c, STEM_FILTERS);
-        h = h.reshape(DILATIONS.length, bm, STEM_POSITIONS, c, STEM_FILTERS)
-                .mul(norm1Gamma.getArray().reshape(affine1)).add(norm1Beta.getArray().reshape(affine1));
+        h = h.reshape(DILATIONS.length, bm, STEM_POSITIONS, c, STEM_FILTERS);
+        h = training ? h.mul(norm1Gamma.getArray().reshape(affine1)).add(norm1Beta.getArray().reshape(affine1))
+                : h.muli(norm1Gamma.getArray().reshape(affine1)).addi(norm1Beta.getArray().reshape(affine1));
         // 5. activation, stem dropout
         h = RandomizedRelu.apply(h, act, training, noise);
         h = dropout(h, architecture.stemDropout(), training, noise);
@@ -233,8 +234,10 @@ public final class EgaNet extends AbstractBlock {
         NDArray z = perIon.matMul(ionLinear.getArray().transpose()); // [B, 160, 256]
         // 11. GroupNorm over the 256 features (8 groups of 32) per row; activation
         z = GroupNorm.normaliseRows(z.reshape(b * REDUCE_CHANNELS * REDUCE_POSITIONS * 8, ION_FEATURES / 8))
-                .reshape(b, (long) REDUCE_CHANNELS * REDUCE_POSITIONS, ION_FEATURES)
-                .mul(norm3Gamma.getArray()).add(norm3Beta.getArray());
+                .reshape(b, (long) REDUCE_CHANNELS * REDUCE_POSITIONS, ION_FEATURES);
+        // in prediction the fresh normalised tensors are scaled in place (the same arithmetic, less memory traffic)
+        z = training ? z.mul(norm3Gamma.getArray()).add(norm3Beta.getArray())
+                : z.muli(norm3Gamma.getArray()).addi(norm3Beta.getArray());
         z = RandomizedRelu.apply(z, act, training, noise);
         // 12-14. flatten (conv channel, position, feature), final dropout, head
         NDArray flat = dropout(z.reshape(b, HEAD_INPUTS), architecture.finalDropout(), training, noise);

@@ -49,7 +49,11 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
     public record Prediction(Map<String, double[][]> familyLogits, Map<String, double[][]> families, double[][] member) {
     }
 
-    /** Predicts the runs with every fold model, {@code workers} models at a time. */
+    /**
+     * Predicts the runs with every fold model. The models are dealt to {@code workers} threads (one PyTorch thread
+     * each, as in training); a thread loads its models of each configuration once and runs them all on each batch's
+     * inputs. The result does not depend on {@code workers}: the family means add the models in their saved order.
+     */
     public Prediction predict(List<CleanRun> runs, int workers) {
         SeedSequence seeds = new SeedSequence(seed);
         int n = runs.size();
@@ -57,18 +61,53 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
-        FamilyLogits average = new FamilyLogits(n);
-        int threads = 1; // as in training: results do not depend on workers
+        List<NnInputs> inputs = new ArrayList<>();
         for (int c = 0; c < configurations.size(); c++) {
-            NnConfig config = configurations.get(c);
-            NnInputs inputs = NnInputs.of(runs, config, seeds.child(NnCrossValidation.INPUT_STREAM, c));
-            int index = c;
-            List<NnFoldModel> mine = models.stream().filter(m -> m.configuration() == index).toList();
-            for (float[][] logits : Parallel.map("nn-predict", workers, mine, m -> {
-                NnThreads.use(threads);
-                return predictOne(config, m, inputs, rows);
-            })) {
-                average.add(config.family(), rows, logits);
+            inputs.add(NnInputs.of(runs, configurations.get(c), seeds.child(NnCrossValidation.INPUT_STREAM, c)));
+        }
+        int groups = Math.max(1, Math.min(workers, models.size()));
+        List<List<Integer>> shares = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            List<Integer> share = new ArrayList<>();
+            for (int k = g; k < models.size(); k += groups) {
+                share.add(k);
+            }
+            shares.add(share);
+        }
+        int threads = 1; // as in training: results do not depend on workers
+        List<float[][][]> results = Parallel.map("nn-predict", groups, shares, share -> {
+            NnThreads.use(threads);
+            float[][][] out = new float[share.size()][][];
+            for (int c = 0; c < configurations.size(); c++) {
+                List<Integer> mine = new ArrayList<>();
+                for (int k = 0; k < share.size(); k++) {
+                    if (models.get(share.get(k)).configuration() == c) {
+                        mine.add(k);
+                    }
+                }
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                float[][][] logits = predictShare(configurations.get(c),
+                        mine.stream().map(k -> models.get(share.get(k))).toList(), inputs.get(c), rows);
+                for (int j = 0; j < mine.size(); j++) {
+                    out[mine.get(j)] = logits[j];
+                }
+            }
+            return out;
+        });
+        float[][][] perModel = new float[models.size()][][];
+        for (int g = 0; g < groups; g++) {
+            for (int k = 0; k < shares.get(g).size(); k++) {
+                perModel[shares.get(g).get(k)] = results.get(g)[k];
+            }
+        }
+        FamilyLogits average = new FamilyLogits(n);
+        for (int c = 0; c < configurations.size(); c++) {
+            for (int k = 0; k < models.size(); k++) {
+                if (models.get(k).configuration() == c) {
+                    average.add(configurations.get(c).family(), rows, perModel[k]);
+                }
             }
         }
         Map<String, double[][]> familyLogits = average.means();
@@ -76,26 +115,37 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
                 FamilyLogits.sigmoid(FamilyLogits.member(familyLogits)));
     }
 
-    /** The fold model's logits: the mean over its snapshots. */
-    static float[][] predictOne(NnConfig config, NnFoldModel model, NnInputs inputs, int[] rows) {
-        float[][] sum = new float[rows.length][Label.COUNT];
-        for (int s = 0; s < model.snapshots().size(); s++) {
-            try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-                EgaNet net = new EgaNet(config.architecture());
-                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(model.snapshots().get(s)))) {
-                    net.load(manager, in);
-                } catch (IOException e) {
-                    throw new IllegalStateException("fold model " + model.fileName(s) + ": " + e.getMessage(), e);
+    /** Each fold model's logits [model][row][label]: the mean over its snapshots. */
+    static float[][][] predictShare(NnConfig config, List<NnFoldModel> share, NnInputs inputs, int[] rows) {
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            List<EgaNet> nets = new ArrayList<>();
+            List<Integer> owner = new ArrayList<>();
+            for (int k = 0; k < share.size(); k++) {
+                NnFoldModel model = share.get(k);
+                for (int s = 0; s < model.snapshots().size(); s++) {
+                    EgaNet net = new EgaNet(config.architecture());
+                    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(model.snapshots().get(s)))) {
+                        net.load(manager, in);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("fold model " + model.fileName(s) + ": " + e.getMessage(), e);
+                    }
+                    nets.add(net);
+                    owner.add(k);
                 }
-                float[][] logits = NnModelTrainer.predict(manager, net, inputs, rows, config.scalings().size());
+            }
+            float[][][] logits = NnModelTrainer.predict(manager, nets, inputs, rows, config.scalings().size());
+            float[][][] out = new float[share.size()][rows.length][Label.COUNT];
+            for (int j = 0; j < nets.size(); j++) {
+                int k = owner.get(j);
+                int snapshots = share.get(k).snapshots().size();
                 for (int i = 0; i < rows.length; i++) {
                     for (int l = 0; l < Label.COUNT; l++) {
-                        sum[i][l] += logits[i][l] / model.snapshots().size();
+                        out[k][i][l] += logits[j][i][l] / snapshots;
                     }
                 }
             }
+            return out;
         }
-        return sum;
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

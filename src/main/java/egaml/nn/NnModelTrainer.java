@@ -239,7 +239,16 @@ public final class NnModelTrainer {
 
     /** Logits [rows][10] of the network in prediction mode (no dropout, mean activation slope). */
     public static float[][] predict(NDManager manager, EgaNet net, NnInputs inputs, int[] rows, int scalings) {
-        float[][] out = new float[rows.length][];
+        return predict(manager, List.of(net), inputs, rows, scalings)[0];
+    }
+
+    /**
+     * Logits [net][row][label] of several networks of one configuration: each batch's tap table is built once and
+     * read by every network, and each network's intermediates are freed before the next one runs. A network's
+     * logits do not depend on which other networks are predicted with it.
+     */
+    public static float[][][] predict(NDManager manager, List<EgaNet> nets, NnInputs inputs, int[] rows, int scalings) {
+        float[][][] out = new float[nets.size()][rows.length][];
         boolean grad = JniUtils.isGradMode();
         JniUtils.setGradMode(false);
         try {
@@ -248,9 +257,15 @@ public final class NnModelTrainer {
                 try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
                     scope.suppressNotUsedWarning();
                     NDArray taps = TapTable.build(m, inputs.select(batch), scalings, TapTable.InputDropout.NONE, null);
-                    float[] logits = net.logits(taps, false, null).toFloatArray();
-                    for (int i = 0; i < batch.length; i++) {
-                        out[start + i] = java.util.Arrays.copyOfRange(logits, i * EgaNet.LABELS, (i + 1) * EgaNet.LABELS);
+                    for (int k = 0; k < nets.size(); k++) {
+                        try (NDScope perNet = new NDScope()) {
+                            perNet.suppressNotUsedWarning();
+                            float[] logits = nets.get(k).logits(taps, false, null).toFloatArray();
+                            for (int i = 0; i < batch.length; i++) {
+                                out[k][start + i] = java.util.Arrays.copyOfRange(logits, i * EgaNet.LABELS,
+                                        (i + 1) * EgaNet.LABELS);
+                            }
+                        }
                     }
                 }
             }

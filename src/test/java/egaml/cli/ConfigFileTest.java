@@ -33,6 +33,22 @@ class ConfigFileTest {
     }
 
     @Test
+    void nestedSettingsMergeKeyByKey() throws Exception {
+        ConfigFile.Settings fast = ConfigFile.Settings.preset("fast");
+        Path edit = Files.writeString(dir.resolve("params.json"),
+                "{\"gbt\": {\"params\": {\"trees\": 300, \"learningRate\": 0.03}}}");
+        ConfigFile.Settings s = ConfigFile.apply(edit, fast);
+        assertThat(s.gbt().params()).isEqualTo(fast.gbt().params().with("num_iterations=300,learning_rate=0.03"));
+        assertThat(s.gbt().realisations()).isEqualTo(fast.gbt().realisations());
+        Path unknown = Files.writeString(dir.resolve("p2.json"), "{\"gbt\": {\"params\": {\"leaves\": 3}}}");
+        assertThatThrownBy(() -> ConfigFile.apply(unknown, fast)).isInstanceOf(EgamlDataException.class)
+                .hasMessageContaining("unknown setting 'gbt.params.leaves'").hasMessageContaining("numLeaves");
+        Path invalid = Files.writeString(dir.resolve("p3.json"), "{\"gbt\": {\"params\": {\"numLeaves\": 1}}}");
+        assertThatThrownBy(() -> ConfigFile.apply(invalid, fast)).hasMessageContaining("invalid 'gbt' settings")
+                .hasMessageContaining("num_leaves >= 2");
+    }
+
+    @Test
     void badFilesNameTheFileAndTheProblem() throws Exception {
         ConfigFile.Settings base = ConfigFile.Settings.preset("fast");
         Path unknown = Files.writeString(dir.resolve("u.json"), "{\"nn\": {\"epoch\": 3}}");

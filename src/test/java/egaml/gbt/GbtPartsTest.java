@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class GbtPartsTest {
     /** Base rows where ion_mean of m/z m is m/100 for positives (so the ranking is 99, 98, ...). */
@@ -102,6 +103,24 @@ class GbtPartsTest {
             assertThat(a.data()[sentinelCol]).isEqualTo(FeatureExtractor.TEMP_MISSING); // sentinels keep their value
         }
         assertThat(a.data()[0]).isIn(1f, Float.NaN); // non-temperature cells are never perturbed
+    }
+
+    @Test
+    void lightGbmSettingsChangeByName() {
+        GbtParams base = GbtParams.fixed();
+        GbtParams changed = base.with(" num_iterations=300, learning_rate=0.03,trees=250,feature_fraction_bynode=1 ");
+        assertThat(changed.trees()).isEqualTo(250);
+        assertThat(changed.learningRate()).isEqualTo(0.03);
+        assertThat(changed.featureFractionByNode()).isEqualTo(1.0);
+        assertThat(changed.numLeaves()).isEqualTo(base.numLeaves());
+        assertThat(base.with(base.spec())).isEqualTo(base);
+        assertThat(changed.toLightGbm(1)).contains("num_iterations=250 learning_rate=0.03 ");
+        assertThatThrownBy(() -> base.with("leaves=3")).hasMessageContaining("unknown LightGBM setting 'leaves'")
+                .hasMessageContaining("num_leaves");
+        assertThatThrownBy(() -> base.with("num_leaves")).hasMessageContaining("expected name=value");
+        assertThatThrownBy(() -> base.with("num_leaves=2.5")).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> base.with("learning_rate=fast")).hasMessageContaining("needs a number");
+        assertThatThrownBy(() -> base.with("bagging_fraction=1.5")).hasMessageContaining("fractions in (0, 1]");
     }
 
     @Test

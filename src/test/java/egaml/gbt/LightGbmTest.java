@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LightGbmTest {
     @Test
@@ -33,6 +34,9 @@ class LightGbmTest {
         }
         assertThat(right).isGreaterThan(380);
         assertThat(LightGbm.fit(m, y, GbtParams.fixed(), 7)).isEqualTo(model);
+        // row-by-row prediction (in place) gives exactly lightgbm4j's whole-matrix prediction, missing values included
+        assertThat(p).containsExactly(LightGbm.predictWholeMatrix(model, m));
+        assertThatThrownBy(() -> LightGbm.predict("not a model", m)).hasMessageContaining("LightGBM failed while loading");
         assertThat(LightGbm.predict(model, m.select(new int[] {3, 1}))).containsExactly(p[3], p[1]);
     }
 

@@ -70,7 +70,10 @@ class NnModelTrainerTest {
         };
         assertThat(r.snapshots()).hasSize(expectedSnapshots);
         NnThreads.use(1);
-        float[][] again = NnMember.predictOne(config, new NnFoldModel(0, 0, 0, r.snapshots()), inputs, held);
+        NnFoldModel model = new NnFoldModel(0, 0, 0, r.snapshots());
+        float[][][] both = NnMember.predictShare(config, List.of(model, model), inputs, held);
+        assertThat(both[1]).isDeepEqualTo(both[0]); // predicting several models at once changes none of them
+        float[][] again = both[0];
         for (int i = 0; i < held.length; i++) {
             for (int l = 0; l < 10; l++) {
                 assertThat((double) again[i][l]).isCloseTo(r.logits()[i][l], within(1e-3 + 1e-5 * Math.abs(r.logits()[i][l])));
