@@ -127,6 +127,7 @@ class CliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("== 1. simulate").contains("OK: 30 good samples").contains("single-label commercial samples")
                 .contains("== 5. train").contains("model: ").contains("== 7. predict").contains("aggregated log loss")
+                .containsPattern("time after JVM start: model [0-9.]+ s, runs [0-9.]+ s, gbt [0-9.]+ s, nn [0-9.]+ s")
                 .contains("demo finished");
         assertThat(out.resolve("model/manifest.json")).exists();
         try {
