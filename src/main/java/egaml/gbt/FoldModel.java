@@ -24,18 +24,32 @@ public record FoldModel(int realisation, int repeat, int fold, Label label, List
         return String.format(java.util.Locale.ROOT, "r%d_rep%d_f%d_%s.txt", realisation, repeat, fold, label.columnName());
     }
 
-    /** Probabilities for the rows (base features of one realisation). */
-    double[] predict(float[][] baseRows) {
+    /**
+     * Probabilities for the rows: base features of one realisation, as floats and as doubles (the double copies are
+     * made once and shared by all the models of the realisation).
+     */
+    double[] predict(float[][] baseRows, double[][] wideBaseRows) {
         if (model == null) {
             double[] p = new double[baseRows.length];
             java.util.Arrays.fill(p, prior);
             return p;
         }
         PairFeatures pairs = new PairFeatures(label, pairIons);
-        int[] all = new int[baseRows.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+        int base = egaml.features.FeatureExtractor.COUNT;
+        return LightGbm.predict(model, baseRows.length, base + pairs.count(), (r, row) -> {
+            System.arraycopy(wideBaseRows[r], 0, row, 0, base);
+            float[] p = pairs.compute(baseRows[r]);
+            for (int c = 0; c < p.length; c++) {
+                row[base + c] = p[c];
+            }
+        });
+    }
+
+    static double[] widen(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
         }
-        return LightGbm.predict(model, GbtCrossValidation.matrix(baseRows, all, pairs));
+        return out;
     }
 }

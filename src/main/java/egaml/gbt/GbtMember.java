@@ -60,7 +60,11 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             double[][] sum = sums.computeIfAbsent(r.trimRange(), k -> new double[n][Label.COUNT]);
             int[] count = counts.computeIfAbsent(r.trimRange(), k -> new int[Label.COUNT]);
             List<FoldModel> mine = models.stream().filter(m -> m.realisation() == r.index()).toList();
-            List<double[]> predictions = Parallel.map("gbt-predict", threads, mine, m -> m.predict(rows));
+            double[][] wide = new double[n][];
+            for (int i = 0; i < n; i++) {
+                wide[i] = FoldModel.widen(rows[i]);
+            }
+            List<double[]> predictions = Parallel.map("gbt-predict", threads, mine, m -> m.predict(rows, wide));
             for (int k = 0; k < mine.size(); k++) {
                 FoldModel m = mine.get(k);
                 double[] p = predictions.get(k);

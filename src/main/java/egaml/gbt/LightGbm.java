@@ -86,6 +86,23 @@ public final class LightGbm {
      * inputs as doubles.
      */
     public static double[] predict(String model, Matrix x) {
+        float[] data = x.data();
+        int cols = x.cols();
+        return predict(model, x.rows(), cols, (r, row) -> {
+            for (int c = 0; c < cols; c++) {
+                row[c] = data[r * cols + c];
+            }
+        });
+    }
+
+    /** Writes the features of row {@code r} into {@code row} (NaN = missing). */
+    @FunctionalInterface
+    public interface RowFiller {
+        void fill(int r, double[] row);
+    }
+
+    /** Probabilities of a text model for {@code rows} rows of {@code cols} features, each written by {@code filler}. */
+    public static double[] predict(String model, int rows, int cols, RowFiller filler) {
         ensureLoaded();
         SWIGTYPE_p_p_void handle = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
@@ -93,25 +110,21 @@ public final class LightGbm {
         SWIGTYPE_p_double result = lightgbmlib.new_doubleArray(1);
         SWIGTYPE_p_p_void fastConfig = lightgbmlib.new_voidpp();
         try {
-            check(lightgbmlib.LGBM_BoosterLoadModelFromString(model, iterations, handle), "loading a model", x);
+            check(lightgbmlib.LGBM_BoosterLoadModelFromString(model, iterations, handle), "loading a model", rows, cols);
             SWIGTYPE_p_void booster = lightgbmlib.voidpp_value(handle);
             try {
                 // the prediction settings are parsed once (LightGBM's "fast" single-row interface), not once per row
                 check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastInit(booster,
                         lightgbmlibConstants.C_API_PREDICT_NORMAL, 0, -1, lightgbmlibConstants.C_API_DTYPE_FLOAT64,
-                        x.cols(), "num_threads=1", fastConfig), "preparing to predict", x);
+                        cols, "num_threads=1", fastConfig), "preparing to predict", rows, cols);
                 SWIGTYPE_p_void fast = lightgbmlib.voidpp_value(fastConfig);
                 try {
-                    double[] row = new double[x.cols()];
-                    double[] out = new double[x.rows()];
-                    float[] data = x.data();
-                    for (int r = 0; r < x.rows(); r++) {
-                        int base = r * x.cols();
-                        for (int c = 0; c < row.length; c++) {
-                            row[c] = data[base + c];
-                        }
+                    double[] row = new double[cols];
+                    double[] out = new double[rows];
+                    for (int r = 0; r < rows; r++) {
+                        filler.fill(r, row);
                         check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastCriticalSWIG(row, fast, length, result),
-                                "predicting", x);
+                                "predicting", rows, cols);
                         out[r] = lightgbmlib.doubleArray_getitem(result, 0);
                     }
                     return out;
@@ -130,9 +143,9 @@ public final class LightGbm {
         }
     }
 
-    private static void check(int status, String what, Matrix x) {
+    private static void check(int status, String what, int rows, int cols) {
         if (status != 0) {
-            throw new IllegalStateException("LightGBM failed while " + what + " (" + x.rows() + " rows x " + x.cols()
+            throw new IllegalStateException("LightGBM failed while " + what + " (" + rows + " rows x " + cols
                     + " features): " + lightgbmlib.LGBM_GetLastError());
         }
     }

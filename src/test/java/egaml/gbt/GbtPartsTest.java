@@ -5,6 +5,7 @@ import egaml.features.FeatureExtractor;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,6 +104,37 @@ class GbtPartsTest {
             assertThat(a.data()[sentinelCol]).isEqualTo(FeatureExtractor.TEMP_MISSING); // sentinels keep their value
         }
         assertThat(a.data()[0]).isIn(1f, Float.NaN); // non-temperature cells are never perturbed
+    }
+
+    @Test
+    void foldModelsPredictAsLightGbmDoesOnTheirFullMatrix() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        int n = 60;
+        float[][] base = new float[n][FeatureExtractor.COUNT];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < FeatureExtractor.COUNT; c++) {
+                base[i][c] = c % 7 == 0 ? Float.NaN : (float) rng.nextGaussian();
+            }
+            y[i] = i % 3 == 0 ? 1 : 0;
+            base[i][FeatureExtractor.ionColumn("ion_mean", 44)] += y[i];
+        }
+        PairFeatures pairs = PairFeatures.fit(Label.CARBONATE, base, y);
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        LightGbm.Matrix x = GbtCrossValidation.matrix(base, all, pairs);
+        float[] labels = new float[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = y[i];
+        }
+        String text = LightGbm.fit(x, labels, GbtParams.fixed().cappedAt(20), 3, 63);
+        FoldModel model = new FoldModel(0, 0, 0, Label.CARBONATE, pairs.ions(), text, Double.NaN);
+        double[][] wide = new double[n][];
+        for (int i = 0; i < n; i++) {
+            wide[i] = FoldModel.widen(base[i]);
+        }
+        assertThat(model.predict(base, wide)).containsExactly(LightGbm.predictWholeMatrix(text, x));
+        FoldModel constant = new FoldModel(0, 0, 0, Label.CARBONATE, List.of(), null, 0.25);
+        assertThat(constant.predict(base, wide)).containsOnly(0.25).hasSize(n);
     }
 
     @Test
