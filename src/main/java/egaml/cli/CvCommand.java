@@ -117,8 +117,9 @@ final class CvCommand implements Callable<Integer> {
         rowsToPrint.put("prior", LogLoss.priorPredictions(y, y.length));
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "gbt cv: preset %s, seed %d, %d samples, %d folds x %d repeats x %d realisations; %d LightGBM "
-                        + "fits (%d small-data fallbacks) in %.1f s%n", preset, seed, y.length, config.folds(), config.repeats(),
-                config.realisations(), result.fits(), result.fallbacks(), result.seconds());
+                        + "fits (%d small-data fallbacks) in %.1f s%s%n", preset, seed, y.length, config.folds(), config.repeats(),
+                config.realisations(), result.fits(), result.fallbacks(), result.seconds(),
+                config.calibrate() ? "; families calibrated (cross-fitted shifts)" : "");
         LabelledRuns.printScores(o, "model", y, rowsToPrint);
         List<String> ids = data.ids();
         AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, result.member()).getBytes(StandardCharsets.UTF_8)));

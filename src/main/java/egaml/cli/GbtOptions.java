@@ -32,6 +32,11 @@ final class GbtOptions {
                     + "(--print-config shows the whole setting).")
     String params;
 
+    @Option(names = "--gbt-calibrate", negatable = true,
+            description = "Shift each GBT family's logits per label so its out-of-fold probabilities are not biased low "
+                    + "(fitted across folds, so the reported score stays honest; off in the presets).")
+    Boolean calibrate;
+
     /** The preset's settings with the given overrides. */
     GbtConfig apply(String preset) {
         return apply(GbtConfig.preset(preset));
@@ -47,6 +52,6 @@ final class GbtOptions {
                 throw new ParameterException(spec.commandLine(), "--gbt-params: " + e.getMessage());
             }
         }
-        return base.with(realisations, repeats, search, maxBin, changed);
+        return base.with(realisations, repeats, search, maxBin, changed, calibrate);
     }
 }

@@ -16,9 +16,11 @@ import java.util.Locale;
  *                         fast and full: the same scores at half the fitting time, see docs/design.md)
  * @param params           the LightGBM setting fitted when the search is off or cannot run (default: method.md 8.3's
  *                         mid-grid setting; a model folder written before this setting existed reads as that)
+ * @param calibrate        whether each family's logits get a per-label shift fitted on the out-of-fold rows
+ *                         ({@link FamilyCalibration}; cross-fitted, so the reported score stays honest)
  */
 public record GbtConfig(int realisations, int repeats, int folds, int searchIterations, int innerFolds, int maxTrees,
-                        boolean augment, int maxBin, GbtParams params) {
+                        boolean augment, int maxBin, GbtParams params, boolean calibrate) {
 
     public GbtConfig {
         if (params == null) {
@@ -40,24 +42,26 @@ public record GbtConfig(int realisations, int repeats, int folds, int searchIter
      */
     public static GbtConfig preset(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20, true, 255, GbtParams.fixed());
-            case "fast" -> new GbtConfig(1, 2, 5, 0, 4, 0, true, 63, GbtParams.fixed());
-            case "full" -> new GbtConfig(2, 5, 5, 0, 3, 0, true, 63, GbtParams.fixed());
+            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20, true, 255, GbtParams.fixed(), false);
+            case "fast" -> new GbtConfig(1, 2, 5, 0, 4, 0, true, 63, GbtParams.fixed(), false);
+            case "full" -> new GbtConfig(2, 5, 5, 0, 3, 0, true, 63, GbtParams.fixed(), false);
             default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
         };
     }
 
     /** The same settings with some replaced (null keeps a value). */
     public GbtConfig with(Integer realisations, Integer repeats, Integer searchIterations, Integer maxBin,
-                          GbtParams params) {
+                          GbtParams params, Boolean calibrate) {
         return new GbtConfig(realisations != null ? realisations : this.realisations,
                 repeats != null ? repeats : this.repeats, folds,
                 searchIterations != null ? searchIterations : this.searchIterations, innerFolds, maxTrees, augment,
-                maxBin != null ? maxBin : this.maxBin, params != null ? params : this.params);
+                maxBin != null ? maxBin : this.maxBin, params != null ? params : this.params,
+                calibrate != null ? calibrate : this.calibrate);
     }
 
     public GbtConfig withAugment(boolean on) {
-        return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, on, maxBin, params);
+        return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, on, maxBin, params,
+                calibrate);
     }
 
     /** Fits per (fold, label): the search's draws times inner folds, plus the refit. */

@@ -37,7 +37,8 @@ public final class GbtCrossValidation {
      * @param families family name ("gbt_r10", ...) to probabilities [sample][label]
      */
     public record Result(Map<String, double[][]> families, double[][] member, List<FoldModel> models,
-                         List<FeatureRealisation> realisations, int fits, int fallbacks, double seconds) {
+                         List<FeatureRealisation> realisations, FamilyCalibration calibration, int fits, int fallbacks,
+                         double seconds) {
     }
 
     private GbtCrossValidation() {
@@ -106,19 +107,31 @@ public final class GbtCrossValidation {
             }
         }
         Map<String, double[][]> families = new LinkedHashMap<>();
-        double[][] member = new double[n][Label.COUNT];
         for (Map.Entry<Integer, double[][]> e : sums.entrySet()) {
             double[][] p = new double[n][Label.COUNT];
             int[][] c = counts.get(e.getKey());
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < Label.COUNT; j++) {
                     p[i][j] = e.getValue()[i][j] / c[i][j];
-                    member[i][j] += p[i][j] / sums.size();
                 }
             }
             families.put("gbt_r" + e.getKey(), p);
         }
-        return new Result(families, member, models, realisations, fits, fallbacks, (System.nanoTime() - t0) / 1e9);
+        FamilyCalibration calibration = FamilyCalibration.none();
+        if (config.calibrate()) {
+            // cross-fitted over the first repeat's folds: a row's shift never saw its own label
+            int[] foldOf = new int[n];
+            for (Fold fold : new MultilabelStratifiedKFold(config.folds(), false).split(y, seeds.derive(FOLD_STREAM, 0, 0))) {
+                for (int i : fold.test()) {
+                    foldOf[i] = fold.index();
+                }
+            }
+            FamilyCalibration.CrossFitted fitted = FamilyCalibration.crossFit(families, y, foldOf);
+            families = fitted.families();
+            calibration = fitted.calibration();
+        }
+        return new Result(families, GbtMember.memberOf(families, n), models, realisations, calibration, fits, fallbacks,
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /** One (realisation, repeat, fold, label) fit. */

@@ -33,17 +33,32 @@ import java.util.TreeMap;
  * family, and the member the mean over families (method.md 8.4). Saved as a folder: {@code gbt.json}
  * and one LightGBM text model per fold model under {@code models/}, loadable by any LightGBM.
  */
-public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> realisations, List<FoldModel> models) {
+public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> realisations, List<FoldModel> models,
+                        FamilyCalibration calibration) {
     public static final int FORMAT_VERSION = 1;
     public static final String MANIFEST = "gbt.json";
 
     public GbtMember {
         realisations = List.copyOf(realisations);
         models = List.copyOf(models);
+        calibration = calibration == null ? FamilyCalibration.none() : calibration;
     }
 
     public static GbtMember of(GbtCrossValidation.Result result, long seed, GbtConfig config) {
-        return new GbtMember(seed, config, result.realisations(), result.models());
+        return new GbtMember(seed, config, result.realisations(), result.models(), result.calibration());
+    }
+
+    /** The member's probabilities: the mean of the family probabilities. */
+    static double[][] memberOf(Map<String, double[][]> families, int n) {
+        double[][] member = new double[n][Label.COUNT];
+        for (double[][] p : families.values()) {
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < Label.COUNT; j++) {
+                    member[i][j] += p[i][j] / families.size();
+                }
+            }
+        }
+        return member;
     }
 
     /** Probabilities per family and for the member. */
@@ -75,19 +90,18 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             }
         }
         Map<String, double[][]> families = new LinkedHashMap<>();
-        double[][] member = new double[n][Label.COUNT];
         for (Map.Entry<Integer, double[][]> e : sums.entrySet()) {
             int[] c = counts.get(e.getKey());
             double[][] p = new double[n][Label.COUNT];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < Label.COUNT; j++) {
                     p[i][j] = e.getValue()[i][j] / c[j];
-                    member[i][j] += p[i][j] / sums.size();
                 }
             }
             families.put("gbt_r" + e.getKey(), p);
         }
-        return new Prediction(families, member);
+        families = calibration.apply(families);
+        return new Prediction(families, memberOf(families, n));
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */
@@ -104,6 +118,16 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             root.put("baseFeatures", FeatureExtractor.COUNT);
             root.set("featureNames", json.valueToTree(FeatureExtractor.names()));
             root.set("realisations", json.valueToTree(realisations));
+            if (!calibration.shifts().isEmpty()) {
+                ObjectNode shifts = root.putObject("calibration");
+                shifts.put("meaning", "per family and label, the shift added to logit(p) of the family's mean probability");
+                calibration.shifts().forEach((family, a) -> {
+                    ObjectNode perLabel = shifts.putObject(family);
+                    for (Label l : Label.all()) {
+                        perLabel.put(l.columnName(), a[l.ordinal()]);
+                    }
+                });
+            }
             ArrayNode list = root.putArray("models");
             for (FoldModel m : models) {
                 ObjectNode node = list.addObject();
@@ -159,7 +183,25 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
                 models.add(new FoldModel(m.path("realisation").asInt(), m.path("repeat").asInt(), m.path("fold").asInt(),
                         label, ions, text, prior));
             }
-            return new GbtMember(root.path("seed").asLong(), config, realisations, models);
+            Map<String, double[]> shifts = new LinkedHashMap<>();
+            JsonNode calibration = root.path("calibration");
+            for (java.util.Iterator<String> it = calibration.fieldNames(); it.hasNext(); ) {
+                String family = it.next();
+                if (family.equals("meaning")) {
+                    continue;
+                }
+                double[] a = new double[Label.COUNT];
+                for (Label l : Label.all()) {
+                    JsonNode v = calibration.path(family).path(l.columnName());
+                    if (!v.isNumber()) {
+                        throw new EgamlDataException(manifest, 0, "calibration of " + family + " has no number for "
+                                + l.columnName());
+                    }
+                    a[l.ordinal()] = v.asDouble();
+                }
+                shifts.put(family, a);
+            }
+            return new GbtMember(root.path("seed").asLong(), config, realisations, models, new FamilyCalibration(shifts));
         } catch (IOException | RuntimeException e) {
             if (e instanceof EgamlDataException d) {
                 throw d;

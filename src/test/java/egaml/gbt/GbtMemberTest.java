@@ -59,8 +59,9 @@ class GbtMemberTest {
         Path sim = dir.resolve("sim");
         new Simulator(SimulationConfig.of(40, 5).withFormat(SimulationConfig.Format.COMMERCIAL)).write(sim, false, 2, k -> { });
         Data data = load(Dataset.open(sim), 40);
-        GbtConfig config = GbtConfig.preset("smoke");
+        GbtConfig config = GbtConfig.preset("smoke").with(null, null, null, null, null, true);
         GbtCrossValidation.Result r = GbtCrossValidation.run(data.runs(), data.y(), config, new SeedSequence(9), 2, k -> { });
+        assertThat(r.calibration().shifts()).containsOnlyKeys("gbt_r10");
         GbtMember member = GbtMember.of(r, 9, config);
         List<CleanRun> fresh = data.runs().subList(0, 6);
         GbtMember.Prediction before = member.predict(fresh, 2);
@@ -71,7 +72,10 @@ class GbtMemberTest {
             String first = Files.readString(files.findFirst().orElseThrow());
             assertThat(first).startsWith("tree"); // LightGBM's own text format
         }
-        GbtMember.Prediction after = GbtMember.load(saved).predict(fresh, 1);
+        assertThat(Files.readString(saved.resolve("gbt.json"))).contains("\"calibration\"");
+        GbtMember loaded = GbtMember.load(saved);
+        assertThat(loaded.calibration().shifts().get("gbt_r10")).containsExactly(r.calibration().shifts().get("gbt_r10"));
+        GbtMember.Prediction after = loaded.predict(fresh, 1);
         assertThat(after.member()).isDeepEqualTo(before.member());
         assertThat(after.families().keySet()).containsExactly("gbt_r10");
         member.save(saved); // replacing an existing folder works

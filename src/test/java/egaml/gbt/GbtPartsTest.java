@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class GbtPartsTest {
     /** Base rows where ion_mean of m/z m is m/100 for positives (so the ranking is 99, 98, ...). */
@@ -135,6 +136,67 @@ class GbtPartsTest {
         assertThat(model.predict(base, wide)).containsExactly(LightGbm.predictWholeMatrix(text, x));
         FoldModel constant = new FoldModel(0, 0, 0, Label.CARBONATE, List.of(), null, 0.25);
         assertThat(constant.predict(base, wide)).containsOnly(0.25).hasSize(n);
+    }
+
+    @Test
+    void calibrationShiftsAreFittedAndCrossFittedWithoutTheRowsOwnLabels() {
+        // constant scores of 0.1 where 30 % are positive: the shift is logit(0.3) - logit(0.1)
+        double[] z = new double[100];
+        int[] y = new int[100];
+        for (int i = 0; i < 100; i++) {
+            z[i] = egaml.core.Logistic.logit(0.1, 1e-6);
+            y[i] = i % 10 < 3 ? 1 : 0;
+        }
+        assertThat(FamilyCalibration.fitShift(z, y, null, -1))
+                .isCloseTo(egaml.core.Logistic.logit(0.3, 1e-6) - egaml.core.Logistic.logit(0.1, 1e-6), within(1e-9));
+        assertThat(FamilyCalibration.fitShift(z, new int[100], null, -1)).isZero(); // one class: no shift
+
+        SplittableRandom rng = new SplittableRandom(2);
+        int n = 90;
+        double[][] p = new double[n][Label.COUNT];
+        int[][] labels = new int[n][Label.COUNT];
+        int[] foldOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            foldOf[i] = i % 3;
+            for (int l = 0; l < Label.COUNT; l++) {
+                labels[i][l] = rng.nextDouble() < 0.3 ? 1 : 0;
+                p[i][l] = labels[i][l] == 1 ? 0.05 + 0.5 * rng.nextDouble() : 0.01 + 0.1 * rng.nextDouble(); // biased low
+            }
+        }
+        FamilyCalibration.CrossFitted fitted = FamilyCalibration.crossFit(java.util.Map.of("gbt_r5", p), labels, foldOf);
+        double[][] q = fitted.families().get("gbt_r5");
+        double meanBefore = 0;
+        double meanAfter = 0;
+        double prevalence = 0;
+        for (int i = 0; i < n; i++) {
+            meanBefore += p[i][0] / n;
+            meanAfter += q[i][0] / n;
+            prevalence += labels[i][0] / (double) n;
+        }
+        assertThat(Math.abs(meanAfter - prevalence)).isLessThan(Math.abs(meanBefore - prevalence));
+        assertThat(egaml.cv.LogLoss.aggregated(labels, q)).isLessThan(egaml.cv.LogLoss.aggregated(labels, p));
+        // flipping the labels of fold 0 changes no calibrated row of fold 0 (their shift came from folds 1 and 2)
+        int[][] flipped = new int[n][];
+        for (int i = 0; i < n; i++) {
+            flipped[i] = labels[i].clone();
+            if (foldOf[i] == 0) {
+                for (int l = 0; l < Label.COUNT; l++) {
+                    flipped[i][l] = 1 - flipped[i][l];
+                }
+            }
+        }
+        double[][] q2 = FamilyCalibration.crossFit(java.util.Map.of("gbt_r5", p), flipped, foldOf).families().get("gbt_r5");
+        for (int i = 0; i < n; i++) {
+            if (foldOf[i] == 0) {
+                assertThat(q2[i]).containsExactly(q[i]);
+            }
+        }
+        assertThat(q2[1]).isNotEqualTo(q[1]);
+        // new samples get the shift fitted on all rows; a family without a shift passes unchanged
+        double[][] applied = fitted.calibration().apply(java.util.Map.of("gbt_r5", p)).get("gbt_r5");
+        assertThat(applied[0][0]).isCloseTo(egaml.core.Logistic.sigmoid(egaml.core.Logistic.logit(p[0][0], 1e-6)
+                + fitted.calibration().shifts().get("gbt_r5")[0]), within(1e-15));
+        assertThat(fitted.calibration().apply(java.util.Map.of("gbt_r10", p)).get("gbt_r10")).isSameAs(p);
     }
 
     @Test
