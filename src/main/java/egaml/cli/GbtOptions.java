@@ -34,7 +34,7 @@ final class GbtOptions {
 
     @Option(names = "--gbt-calibrate", negatable = true,
             description = "Shift each GBT family's logits per label so its out-of-fold probabilities are not biased low "
-                    + "(fitted across folds, so the reported score stays honest; off in the presets).")
+                    + "(fitted across folds, so the reported score stays honest; on in the presets, --no-gbt-calibrate turns it off).")
     Boolean calibrate;
 
     /** The preset's settings with the given overrides. */
