@@ -197,7 +197,7 @@ public final class ModelStore {
             boolean withNn = hasNn;
             List<Object> members = Parallel.map("model-load", 2, List.of(GBT_DIR, NN_DIR), member -> member.equals(GBT_DIR)
                     ? (withGbt ? GbtMember.load(dir.resolve(GBT_DIR)) : null)
-                    : (withNn ? NnMember.load(dir.resolve(NN_DIR)) : null));
+                    : (withNn ? NnMember.load(dir.resolve(NN_DIR), false) : null)); // files checked above
             GbtMember gbt = (GbtMember) members.get(0);
             NnMember nn = (NnMember) members.get(1);
             return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig, nnPreset,

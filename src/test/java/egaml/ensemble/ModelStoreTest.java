@@ -100,6 +100,17 @@ class ModelStoreTest {
         }
         assertThatThrownBy(() -> ModelStore.load(changed)).hasMessageContaining("checksum differs");
 
+        Path network = copy(saved, dir.resolve("copy6")); // a damaged network file is caught by the folder's manifest
+        Path weights;
+        try (var files = Files.list(network.resolve("nn/models"))) {
+            weights = files.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(weights);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(weights, bytes);
+        assertThatThrownBy(() -> ModelStore.load(network)).hasMessageContaining("checksum differs")
+                .hasMessageContaining(weights.getFileName().toString());
+
         Path newer = copy(saved, dir.resolve("copy4"));
         String m = Files.readString(newer.resolve("manifest.json"));
         Files.writeString(newer.resolve("manifest.json"), m.replaceFirst("\"egamlVersion\" : \"[^\"]*\"", "\"egamlVersion\" : \"99.0.0\""));
