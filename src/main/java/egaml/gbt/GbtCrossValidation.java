@@ -1,5 +1,6 @@
 package egaml.gbt;
 
+import egaml.core.FamilyMean;
 import egaml.core.Label;
 import egaml.core.Parallel;
 import egaml.core.SeedSequence;
@@ -130,7 +131,7 @@ public final class GbtCrossValidation {
             families = fitted.families();
             calibration = fitted.calibration();
         }
-        return new Result(families, GbtMember.memberOf(families, n), models, realisations, calibration, fits, fallbacks,
+        return new Result(families, FamilyMean.of(families), models, realisations, calibration, fits, fallbacks,
                 (System.nanoTime() - t0) / 1e9);
     }
 

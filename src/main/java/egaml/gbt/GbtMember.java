@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
 import egaml.core.EgamlDataException;
+import egaml.core.FamilyMean;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
 import egaml.core.Parallel;
@@ -46,19 +47,6 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
 
     public static GbtMember of(GbtCrossValidation.Result result, long seed, GbtConfig config) {
         return new GbtMember(seed, config, result.realisations(), result.models(), result.calibration());
-    }
-
-    /** The member's probabilities: the mean of the family probabilities. */
-    static double[][] memberOf(Map<String, double[][]> families, int n) {
-        double[][] member = new double[n][Label.COUNT];
-        for (double[][] p : families.values()) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < Label.COUNT; j++) {
-                    member[i][j] += p[i][j] / families.size();
-                }
-            }
-        }
-        return member;
     }
 
     /** Probabilities per family and for the member. */
@@ -101,7 +89,7 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             families.put("gbt_r" + e.getKey(), p);
         }
         families = calibration.apply(families);
-        return new Prediction(families, memberOf(families, n));
+        return new Prediction(families, FamilyMean.of(families));
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

@@ -51,20 +51,6 @@ final class FamilyLogits {
         return out;
     }
 
-    /** The member's logits: the mean over families. */
-    static double[][] member(Map<String, double[][]> familyLogits) {
-        int n = familyLogits.values().iterator().next().length;
-        double[][] member = new double[n][Label.COUNT];
-        for (double[][] logit : familyLogits.values()) {
-            for (int i = 0; i < n; i++) {
-                for (int l = 0; l < Label.COUNT; l++) {
-                    member[i][l] += logit[i][l] / familyLogits.size();
-                }
-            }
-        }
-        return member;
-    }
-
     static double[][] sigmoid(double[][] logits) {
         double[][] p = new double[logits.length][];
         for (int i = 0; i < logits.length; i++) {

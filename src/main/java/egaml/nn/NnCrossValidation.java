@@ -1,5 +1,6 @@
 package egaml.nn;
 
+import egaml.core.FamilyMean;
 import egaml.core.Label;
 import egaml.core.Parallel;
 import egaml.core.SeedSequence;
@@ -121,7 +122,7 @@ public final class NnCrossValidation {
         }
         Map<String, double[][]> familyLogits = average.means();
         Map<String, double[][]> families = FamilyLogits.sigmoid(familyLogits);
-        double[][] member = FamilyLogits.sigmoid(FamilyLogits.member(familyLogits));
+        double[][] member = FamilyLogits.sigmoid(FamilyMean.of(familyLogits));
         EpochTrace epochTrace = trace ? trace(tasks, results, configs, y, preset.epochs()) : null;
         return new Result(configs, families, familyLogits, member, models, nonFinite, (System.nanoTime() - start) / 1e9,
                 epochTrace);
@@ -151,7 +152,7 @@ public final class NnCrossValidation {
                     }
                     average.add(configs.get(t.config()).family(), t.inference(), logits);
                 }
-                double[][] p = FamilyLogits.sigmoid(FamilyLogits.member(average.means()));
+                double[][] p = FamilyLogits.sigmoid(FamilyMean.of(average.means()));
                 (mode == 0 ? at : averaged)[e - 1] = egaml.cv.LogLoss.aggregated(y, p);
             }
         }

@@ -11,6 +11,7 @@ import egaml.core.AtomicFiles;
 import egaml.core.Checksums;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
+import egaml.core.FamilyMean;
 import egaml.core.Label;
 import egaml.core.Parallel;
 import egaml.core.SeedSequence;
@@ -112,7 +113,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
         }
         Map<String, double[][]> familyLogits = average.means();
         return new Prediction(familyLogits, FamilyLogits.sigmoid(familyLogits),
-                FamilyLogits.sigmoid(FamilyLogits.member(familyLogits)));
+                FamilyLogits.sigmoid(FamilyMean.of(familyLogits)));
     }
 
     /** Each fold model's logits [model][row][label]: the mean over its snapshots. */
