@@ -77,8 +77,8 @@ final class PredictCommand implements Callable<Integer> {
         long tRuns = System.nanoTime();
         StringBuilder stages = new StringBuilder(String.format(Locale.ROOT, "model %.2f s, runs %.2f s",
                 (tModel - t0) / 1e9, (tRuns - tModel) / 1e9));
-        double[][] p = trained.ensemble().predict(trained.familyPredictions(runs, n,
-                (member, s) -> stages.append(String.format(Locale.ROOT, ", %s %.2f s", member, s))), types);
+        double[][] p = trained.predict(runs, types, n,
+                (member, s) -> stages.append(String.format(Locale.ROOT, ", %s %.2f s", member, s)));
         List<String> ids = dataset.samples().stream().map(SampleRef::sampleId).toList();
         AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, p).getBytes(StandardCharsets.UTF_8)));
         double seconds = (System.nanoTime() - t0) / 1e9;

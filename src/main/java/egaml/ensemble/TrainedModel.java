@@ -50,6 +50,12 @@ public record TrainedModel(long seed, String preset, IngestConfig ingest, GbtCon
 
     /** Probabilities [sample][label] for the runs; SAM samples are recognised from {@code types}. */
     public double[][] predict(List<CleanRun> runs, List<InstrumentType> types, int threads) {
-        return ensemble.predict(familyPredictions(runs, threads), types);
+        return predict(runs, types, threads, (member, seconds) -> { });
+    }
+
+    /** As above; {@code timing} hears each member's wall seconds. */
+    public double[][] predict(List<CleanRun> runs, List<InstrumentType> types, int threads,
+                              ObjDoubleConsumer<String> timing) {
+        return ensemble.predict(familyPredictions(runs, threads, timing), types);
     }
 }
