@@ -5,7 +5,6 @@ import egaml.core.SeedSequence;
 import egaml.features.FeatureExtractor;
 import egaml.features.FeatureRealisation;
 import egaml.features.FeatureTable;
-import egaml.gbt.GbtParams;
 import egaml.gbt.LightGbm;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
@@ -69,6 +68,8 @@ final class BenchGbtCommand implements Callable<Integer> {
             System.arraycopy(table.rows()[row.get(labelled.get(i).sampleId())], 0, x, i * cols, cols);
         }
         LightGbm.Matrix m = new LightGbm.Matrix(x, n, cols);
+        egaml.gbt.GbtConfig full = egaml.gbt.GbtConfig.preset("full");
+        o.printf(Locale.ROOT, "LightGBM setting of the full preset: %s, max_bin=%d%n", full.params().spec(), full.maxBin());
         double total = 0;
         for (int f = 0; f < fits; f++) {
             Label label = Label.all().get(f % Label.COUNT);
@@ -77,11 +78,11 @@ final class BenchGbtCommand implements Callable<Integer> {
                 y[i] = dataset.labelsOf(labelled.get(i)).orElseThrow()[label.ordinal()];
             }
             long s = System.nanoTime();
-            LightGbm.fit(m, y, GbtParams.fixed(), f);
+            LightGbm.fit(m, y, full.params(), f, full.maxBin());
             double sec = (System.nanoTime() - s) / 1e9;
             total += sec;
-            o.printf(Locale.ROOT, "fit %d (%s): %d x %d, 150 trees, 1 thread: %.2f s%n", f + 1, label.columnName(), n,
-                    cols, sec);
+            o.printf(Locale.ROOT, "fit %d (%s): %d x %d, %d trees, 1 thread: %.2f s%n", f + 1, label.columnName(), n,
+                    cols, full.params().trees(), sec);
             o.flush();
         }
         o.printf(Locale.ROOT, "LightGBM: %.2f s per fit, %.2f fits per second per core; peak heap %.0f MB%n", total / fits,

@@ -28,7 +28,8 @@ final class GbtOptions {
 
     @Option(names = "--gbt-params", paramLabel = "NAME=V,...",
             description = "Change the LightGBM setting fitted when the search is off (--gbt-search 0) or cannot run: "
-                    + "name=value pairs with LightGBM's names, e.g. num_iterations=200,learning_rate=0.03 "
+                    + "name=value pairs with LightGBM's names, e.g. num_iterations=200,learning_rate=0.03 or "
+                    + "extra_trees=false "
                     + "(--print-config shows the whole setting).")
     String params;
 

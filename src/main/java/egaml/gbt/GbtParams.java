@@ -8,10 +8,15 @@ import java.util.SplittableRandom;
 /**
  * The LightGBM hyperparameters egaml searches (method.md 8.3); everything else is LightGBM's default
  * (gbdt, binary objective, unlimited depth, 255 bins, missing values handled natively).
+ *
+ * <p>{@code extraTrees} is LightGBM's {@code extra_trees}: each split tests one random threshold per feature
+ * instead of the best one. It is not part of method.md's grid (draws and the fixed setting leave it off); egaml's
+ * presets turn it on with more trees, which scored better out of fold (docs/design.md). A setting saved before it
+ * existed reads as off.
  */
 public record GbtParams(int trees, double learningRate, int numLeaves, double minSumHessian, int minDataInLeaf,
                         double lambdaL1, double lambdaL2, double baggingFraction, double featureFraction,
-                        double featureFractionByNode) {
+                        double featureFractionByNode, boolean extraTrees) {
 
     static final int[] TREES = {100, 150, 200};
     static final double[] LEARNING_RATE = {0.03, 0.05, 0.07};
@@ -26,7 +31,8 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
     /** The LightGBM names of the settings, in the record's order (what {@link #parse} and {@link #spec} use). */
     public static final List<String> NAMES = List.of("num_iterations", "learning_rate", "num_leaves",
             "min_sum_hessian_in_leaf", "min_data_in_leaf", "lambda_l1", "lambda_l2", "bagging_fraction",
-            "feature_fraction", "feature_fraction_bynode");
+            "feature_fraction", "feature_fraction_bynode", "extra_trees");
+    private static final int EXTRA_TREES = 10;
 
     public GbtParams {
         if (trees < 1 || !(learningRate > 0) || numLeaves < 2 || !(minSumHessian >= 0) || minDataInLeaf < 1
@@ -35,26 +41,26 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
                 || !(featureFractionByNode > 0 && featureFractionByNode <= 1)) {
             throw new IllegalArgumentException("invalid LightGBM setting " + describe(trees, learningRate, numLeaves,
                     minSumHessian, minDataInLeaf, lambdaL1, lambdaL2, baggingFraction, featureFraction,
-                    featureFractionByNode) + " (need num_iterations >= 1, learning_rate > 0, num_leaves >= 2, "
+                    featureFractionByNode, extraTrees) + " (need num_iterations >= 1, learning_rate > 0, num_leaves >= 2, "
                     + "min_sum_hessian_in_leaf >= 0, min_data_in_leaf >= 1, lambdas >= 0, fractions in (0, 1])");
         }
     }
 
     /** The fixed mid-grid setting used when the search is off (method.md 8.3). */
     public static GbtParams fixed() {
-        return new GbtParams(150, 0.05, 7, 1e-2, 20, 1e-3, 0.1, 0.9, 0.4, 0.4);
+        return new GbtParams(150, 0.05, 7, 1e-2, 20, 1e-3, 0.1, 0.9, 0.4, 0.4, false);
     }
 
     /**
      * This setting with some values replaced, from {@code name=value} pairs separated by commas, using LightGBM's
      * names ({@link #NAMES}; {@code trees} is accepted for {@code num_iterations}), e.g.
-     * {@code "num_iterations=200,learning_rate=0.03"}.
+     * {@code "num_iterations=200,learning_rate=0.03"}; {@code extra_trees} takes true or false.
      *
      * @throws IllegalArgumentException naming the pair that is not understood, or the resulting invalid setting
      */
     public GbtParams with(String spec) {
         double[] v = {trees, learningRate, numLeaves, minSumHessian, minDataInLeaf, lambdaL1, lambdaL2,
-                baggingFraction, featureFraction, featureFractionByNode};
+                baggingFraction, featureFraction, featureFractionByNode, extraTrees ? 1 : 0};
         for (String pair : spec.split(",")) {
             String item = pair.trim();
             if (item.isEmpty()) {
@@ -71,6 +77,14 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
                         + String.join(", ", NAMES) + ")");
             }
             String text = item.substring(eq + 1).trim();
+            if (index == EXTRA_TREES) {
+                v[index] = switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true" -> 1;
+                    case "false" -> 0;
+                    default -> throw new IllegalArgumentException("'" + name + "' needs true or false, got '" + text + "'");
+                };
+                continue;
+            }
             double value;
             try {
                 value = Double.parseDouble(text);
@@ -83,20 +97,20 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
             }
             v[index] = value;
         }
-        return new GbtParams((int) v[0], v[1], (int) v[2], v[3], (int) v[4], v[5], v[6], v[7], v[8], v[9]);
+        return new GbtParams((int) v[0], v[1], (int) v[2], v[3], (int) v[4], v[5], v[6], v[7], v[8], v[9], v[10] != 0);
     }
 
     /** The setting as {@code name=value} pairs with LightGBM's names (readable back by {@link #with(String)}). */
     public String spec() {
         return describe(trees, learningRate, numLeaves, minSumHessian, minDataInLeaf, lambdaL1, lambdaL2,
-                baggingFraction, featureFraction, featureFractionByNode);
+                baggingFraction, featureFraction, featureFractionByNode, extraTrees);
     }
 
     private static String describe(int trees, double learningRate, int numLeaves, double minSumHessian,
                                    int minDataInLeaf, double lambdaL1, double lambdaL2, double baggingFraction,
-                                   double featureFraction, double featureFractionByNode) {
+                                   double featureFraction, double featureFractionByNode, boolean extraTrees) {
         Object[] values = {trees, learningRate, numLeaves, minSumHessian, minDataInLeaf, lambdaL1, lambdaL2,
-                baggingFraction, featureFraction, featureFractionByNode};
+                baggingFraction, featureFraction, featureFractionByNode, extraTrees};
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             out.append(i == 0 ? "" : ",").append(NAMES.get(i)).append('=').append(values[i]);
@@ -110,7 +124,7 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
                 LEAVES[rng.nextInt(LEAVES.length)], MIN_HESSIAN[rng.nextInt(MIN_HESSIAN.length)],
                 MIN_DATA[rng.nextInt(MIN_DATA.length)], L1[rng.nextInt(L1.length)], L2[rng.nextInt(L2.length)],
                 BAGGING[rng.nextInt(BAGGING.length)], FRACTIONS[rng.nextInt(FRACTIONS.length)],
-                FRACTIONS[rng.nextInt(FRACTIONS.length)]);
+                FRACTIONS[rng.nextInt(FRACTIONS.length)], false);
     }
 
     /** n distinct draws from the grid. */
@@ -131,16 +145,16 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
             return this;
         }
         return new GbtParams(max, learningRate, numLeaves, minSumHessian, minDataInLeaf, lambdaL1, lambdaL2,
-                baggingFraction, featureFraction, featureFractionByNode);
+                baggingFraction, featureFraction, featureFractionByNode, extraTrees);
     }
 
     /** LightGBM's parameter string for one single-threaded, deterministic fit. */
     public String toLightGbm(long seed) {
         return String.format(Locale.ROOT, "objective=binary num_iterations=%d learning_rate=%s num_leaves=%d "
                         + "min_sum_hessian_in_leaf=%s min_data_in_leaf=%d lambda_l1=%s lambda_l2=%s bagging_fraction=%s "
-                        + "bagging_freq=1 feature_fraction=%s feature_fraction_bynode=%s num_threads=1 seed=%d "
-                        + "deterministic=true force_col_wise=true verbosity=-1", trees, learningRate, numLeaves,
+                        + "bagging_freq=1 feature_fraction=%s feature_fraction_bynode=%s extra_trees=%s num_threads=1 "
+                        + "seed=%d deterministic=true force_col_wise=true verbosity=-1", trees, learningRate, numLeaves,
                 minSumHessian, minDataInLeaf, lambdaL1, lambdaL2, baggingFraction, featureFraction, featureFractionByNode,
-                seed & Integer.MAX_VALUE);
+                extraTrees, seed & Integer.MAX_VALUE);
     }
 }

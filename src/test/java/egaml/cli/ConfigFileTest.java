@@ -40,6 +40,9 @@ class ConfigFileTest {
         ConfigFile.Settings s = ConfigFile.apply(edit, fast);
         assertThat(s.gbt().params()).isEqualTo(fast.gbt().params().with("num_iterations=300,learning_rate=0.03"));
         assertThat(s.gbt().realisations()).isEqualTo(fast.gbt().realisations());
+        assertThat(fast.gbt().params().extraTrees()).isTrue();
+        Path plain = Files.writeString(dir.resolve("plain.json"), "{\"gbt\": {\"params\": {\"extraTrees\": false}}}");
+        assertThat(ConfigFile.apply(plain, fast).gbt().params()).isEqualTo(fast.gbt().params().with("extra_trees=false"));
         Path unknown = Files.writeString(dir.resolve("p2.json"), "{\"gbt\": {\"params\": {\"leaves\": 3}}}");
         assertThatThrownBy(() -> ConfigFile.apply(unknown, fast)).isInstanceOf(EgamlDataException.class)
                 .hasMessageContaining("unknown setting 'gbt.params.leaves'").hasMessageContaining("numLeaves");

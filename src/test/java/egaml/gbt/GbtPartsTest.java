@@ -218,6 +218,26 @@ class GbtPartsTest {
     }
 
     @Test
+    void extraTreesIsOffInTheMethodsSettingsAndTurnsOnByName() throws Exception {
+        GbtParams base = GbtParams.fixed();
+        assertThat(base.extraTrees()).isFalse();
+        assertThat(base.toLightGbm(1)).contains(" extra_trees=false ");
+        assertThat(GbtParams.drawDistinct(20, new SplittableRandom(4))).noneMatch(GbtParams::extraTrees);
+        GbtParams on = base.with("extra_trees=TRUE,num_iterations=300");
+        assertThat(on.extraTrees()).isTrue();
+        assertThat(on.toLightGbm(1)).contains(" extra_trees=true ");
+        assertThat(on.cappedAt(20).extraTrees()).isTrue();
+        assertThat(base.with(on.spec())).isEqualTo(on);
+        assertThat(on.with("extra_trees=false")).isEqualTo(base.with("num_iterations=300"));
+        assertThatThrownBy(() -> base.with("extra_trees=1")).hasMessageContaining("'extra_trees' needs true or false");
+        // a setting saved before extra_trees existed reads as off
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String old = json.writeValueAsString(on).replace(",\"extraTrees\":true", "");
+        assertThat(old).doesNotContain("extraTrees");
+        assertThat(json.readValue(old, GbtParams.class)).isEqualTo(base.with("num_iterations=300"));
+    }
+
+    @Test
     void innerFoldsAreStratified() {
         int[] y = new int[103];
         for (int i = 0; i < 17; i++) {
