@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 /** {@code egaml bench gbt}: feature extraction time and LightGBM fit speed. */
 @Command(name = "gbt", mixinStandardHelpOptions = true,
         description = "Times feature extraction for every run of a dataset (cache warm), and single-threaded LightGBM fits "
-                + "of the fixed setting (150 trees) on the labelled samples; prints seconds, fits per second per core and "
+                + "of the full preset's setting on the labelled samples; prints seconds, fits per second per core and "
                 + "peak heap.")
 final class BenchGbtCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")

@@ -8,7 +8,7 @@ import java.util.Locale;
  * @param realisations     feature realisations (trim range cycles 10, 5, 50, 20)
  * @param repeats          repeats of the multilabel stratified K-fold per realisation
  * @param folds            outer folds K
- * @param searchIterations parameter draws per (fold, label); 0 = the fixed mid-grid setting
+ * @param searchIterations parameter draws per (fold, label); 0 = fit {@code params}
  * @param innerFolds       stratified inner folds of the search
  * @param maxTrees         cap on the number of trees (0 = none; the smoke preset uses 20)
  * @param augment          whether training tables are augmented (method.md 8.2; on in every preset)
