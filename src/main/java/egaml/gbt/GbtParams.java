@@ -46,7 +46,10 @@ public record GbtParams(int trees, double learningRate, int numLeaves, double mi
         }
     }
 
-    /** The fixed mid-grid setting used when the search is off (method.md 8.3). */
+    /**
+     * method.md 8.3's fixed mid-grid setting for when the search is off; a configuration without a setting reads as
+     * this one. The presets fit {@link GbtConfig#PRESET_PARAMS}, this setting with randomised trees.
+     */
     public static GbtParams fixed() {
         return new GbtParams(150, 0.05, 7, 1e-2, 20, 1e-3, 0.1, 0.9, 0.4, 0.4, false);
     }
