@@ -64,6 +64,7 @@ public final class GbtCrossValidation {
         int fallbacks = 0;
         List<FoldModel> models = new ArrayList<>();
         List<FeatureRealisation> realisations = new ArrayList<>();
+        MultilabelStratifiedKFold stratifier = new MultilabelStratifiedKFold(config.folds(), false);
         for (int r = 0; r < config.realisations(); r++) {
             FeatureRealisation realisation = FeatureRealisation.of(r, seeds);
             realisations.add(realisation);
@@ -72,8 +73,7 @@ public final class GbtCrossValidation {
             int[][] count = counts.computeIfAbsent(realisation.trimRange(), k -> new int[n][Label.COUNT]);
             List<Unit> units = new ArrayList<>();
             for (int repeat = 0; repeat < config.repeats(); repeat++) {
-                List<Fold> folds = new MultilabelStratifiedKFold(config.folds(), false)
-                        .split(y, seeds.derive(FOLD_STREAM, r, repeat));
+                List<Fold> folds = stratifier.split(y, seeds.derive(FOLD_STREAM, r, repeat));
                 for (Fold fold : folds) {
                     for (Label label : Label.all()) {
                         units.add(new Unit(r, repeat, fold, label));
@@ -120,13 +120,8 @@ public final class GbtCrossValidation {
         }
         FamilyCalibration calibration = FamilyCalibration.none();
         if (config.calibrate()) {
-            // cross-fitted over the first repeat's folds: a row's shift never saw its own label
-            int[] foldOf = new int[n];
-            for (Fold fold : new MultilabelStratifiedKFold(config.folds(), false).split(y, seeds.derive(FOLD_STREAM, 0, 0))) {
-                for (int i : fold.test()) {
-                    foldOf[i] = fold.index();
-                }
-            }
+            // cross-fitted over the folds of the first realisation's first repeat: a row's shift never saw its own label
+            int[] foldOf = stratifier.assign(y, seeds.derive(FOLD_STREAM, 0, 0));
             FamilyCalibration.CrossFitted fitted = FamilyCalibration.crossFit(families, y, foldOf);
             families = fitted.families();
             calibration = fitted.calibration();
