@@ -92,6 +92,21 @@ public final class FeatureExtractor {
     private static final int[] PEAK_HEIGHT = {ionColumn("pk0_height", 0), ionColumn("pk1_height", 0),
         ionColumn("pk2_height", 0)};
 
+    /** Column of the temperature of peak {@code p} (0 = most prominent, up to 2) of m/z {@code mz}. */
+    public static int peakTempColumn(int p, int mz) {
+        return PEAK_TEMP[p] + mz;
+    }
+
+    /** Column of the prominence of peak {@code p} of m/z {@code mz}. */
+    public static int peakPromColumn(int p, int mz) {
+        return PEAK_PROM[p] + mz;
+    }
+
+    /** Column of the height of peak {@code p} of m/z {@code mz}. */
+    public static int peakHeightColumn(int p, int mz) {
+        return PEAK_HEIGHT[p] + mz;
+    }
+
     public static int prevalenceColumn(int window, int mz) {
         return PREVALENCE_BLOCK + window * IONS + mz;
     }
@@ -272,9 +287,9 @@ public final class FeatureExtractor {
     private static void setPeaks(double[] f, int m, List<PeakFinder.Peak> peaks, double[] t) {
         for (int p = 0; p < 3; p++) {
             boolean has = p < peaks.size();
-            f[PEAK_TEMP[p] + m] = has ? round(t[peaks.get(p).index()], 1) : TEMP_MISSING;
-            f[PEAK_PROM[p] + m] = has ? peaks.get(p).prominence() : 0;
-            f[PEAK_HEIGHT[p] + m] = has ? peaks.get(p).height() : 0;
+            f[peakTempColumn(p, m)] = has ? round(t[peaks.get(p).index()], 1) : TEMP_MISSING;
+            f[peakPromColumn(p, m)] = has ? peaks.get(p).prominence() : 0;
+            f[peakHeightColumn(p, m)] = has ? peaks.get(p).height() : 0;
         }
     }
 

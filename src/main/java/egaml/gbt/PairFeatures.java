@@ -90,11 +90,7 @@ public record PairFeatures(Label label, List<Integer> ions) {
         return out;
     }
 
-    /** Column of m/z 0 for each base feature kind read by the pair features (the column of m/z m is this + m). */
-    private static final int[] PK_TEMP = {FeatureExtractor.ionColumn("pk0_temp", 0), FeatureExtractor.ionColumn("pk1_temp", 0)};
-    private static final int[] PK_PROM = {FeatureExtractor.ionColumn("pk0_prom", 0), FeatureExtractor.ionColumn("pk1_prom", 0)};
-    private static final int[] PK_HEIGHT = {FeatureExtractor.ionColumn("pk0_height", 0),
-        FeatureExtractor.ionColumn("pk1_height", 0)};
+    /** Column of m/z 0 for the per-ion kinds read by the pair features (the column of m/z m is this + m). */
     private static final int ION_MEAN = FeatureExtractor.ionColumn("ion_mean", 0);
     private static final int ION_PEAK_RATIO = FeatureExtractor.ionColumn("ion_peak_ratio", 0);
 
@@ -108,12 +104,14 @@ public record PairFeatures(Label label, List<Integer> ions) {
             int b = ions.get(p[1]);
             for (int x = 0; x < 2; x++) {
                 for (int y = 0; y < 2; y++) {
-                    float ta = base[PK_TEMP[x] + a];
-                    float tb = base[PK_TEMP[y] + b];
+                    float ta = base[FeatureExtractor.peakTempColumn(x, a)];
+                    float tb = base[FeatureExtractor.peakTempColumn(y, b)];
                     out[c + x * 2 + y] = ta > FeatureExtractor.TEMP_MISSING && tb > FeatureExtractor.TEMP_MISSING
                             ? ta - tb : Float.NaN;
-                    out[c + 4 + x * 2 + y] = ratio(base[PK_PROM[x] + a], base[PK_PROM[y] + b]);
-                    out[c + 8 + x * 2 + y] = ratio(base[PK_HEIGHT[x] + a], base[PK_HEIGHT[y] + b]);
+                    out[c + 4 + x * 2 + y] = ratio(base[FeatureExtractor.peakPromColumn(x, a)],
+                            base[FeatureExtractor.peakPromColumn(y, b)]);
+                    out[c + 8 + x * 2 + y] = ratio(base[FeatureExtractor.peakHeightColumn(x, a)],
+                            base[FeatureExtractor.peakHeightColumn(y, b)]);
                 }
             }
             out[c + 12] = ratio(base[ION_MEAN + a], base[ION_MEAN + b]);
