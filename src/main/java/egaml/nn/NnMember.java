@@ -76,33 +76,23 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
             shares.add(share);
         }
         int threads = 1; // as in training: results do not depend on workers
-        List<float[][][]> results = Parallel.map("nn-predict", groups, shares, share -> {
+        float[][][] perModel = new float[models.size()][][]; // each worker fills the entries of its own models
+        Parallel.map("nn-predict", groups, shares, share -> {
             NnThreads.use(threads);
-            float[][][] out = new float[share.size()][][];
             for (int c = 0; c < configurations.size(); c++) {
-                List<Integer> mine = new ArrayList<>();
-                for (int k = 0; k < share.size(); k++) {
-                    if (models.get(share.get(k)).configuration() == c) {
-                        mine.add(k);
-                    }
-                }
+                int config = c;
+                List<Integer> mine = share.stream().filter(k -> models.get(k).configuration() == config).toList();
                 if (mine.isEmpty()) {
                     continue;
                 }
-                float[][][] logits = predictShare(configurations.get(c),
-                        mine.stream().map(k -> models.get(share.get(k))).toList(), inputs.get(c), rows);
+                float[][][] logits = predictShare(configurations.get(c), mine.stream().map(models::get).toList(),
+                        inputs.get(c), rows);
                 for (int j = 0; j < mine.size(); j++) {
-                    out[mine.get(j)] = logits[j];
+                    perModel[mine.get(j)] = logits[j];
                 }
             }
-            return out;
+            return share;
         });
-        float[][][] perModel = new float[models.size()][][];
-        for (int g = 0; g < groups; g++) {
-            for (int k = 0; k < shares.get(g).size(); k++) {
-                perModel[shares.get(g).get(k)] = results.get(g)[k];
-            }
-        }
         FamilyLogits average = new FamilyLogits(n);
         for (int c = 0; c < configurations.size(); c++) {
             for (int k = 0; k < models.size(); k++) {
