@@ -68,7 +68,7 @@ final class BenchGbtCommand implements Callable<Integer> {
             System.arraycopy(table.rows()[row.get(labelled.get(i).sampleId())], 0, x, i * cols, cols);
         }
         LightGbm.Matrix m = new LightGbm.Matrix(x, n, cols);
-        egaml.gbt.GbtConfig full = egaml.gbt.GbtConfig.preset("full");
+        egaml.gbt.GbtConfig full = egaml.gbt.GbtConfig.preset(egaml.core.Preset.FULL);
         o.printf(Locale.ROOT, "LightGBM setting of the full preset: %s, max_bin=%d%n", full.params().spec(), full.maxBin());
         double total = 0;
         for (int f = 0; f < fits; f++) {

@@ -1,17 +1,14 @@
 package egaml.cli;
 
 import egaml.core.AtomicFiles;
-import egaml.core.SeedSequence;
 import egaml.cv.LogLoss;
 import egaml.cv.PredictionTable;
-import egaml.gbt.GbtConfig;
-import egaml.gbt.GbtCrossValidation;
-import egaml.gbt.GbtMember;
-import egaml.ingest.CleanRun;
+import egaml.ensemble.MemberRegistry;
+import egaml.ensemble.TrainingSettings;
 import egaml.ingest.Dataset;
-import egaml.nn.NnCrossValidation;
-import egaml.nn.NnMember;
-import egaml.nn.NnPreset;
+import egaml.member.MemberTrainer;
+import egaml.member.TrainingContext;
+import egaml.member.TrainingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,50 +22,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code egaml cv}: out-of-fold cross-validation of a model member on a labelled dataset. */
-@Command(name = "cv", mixinStandardHelpOptions = true,
-        description = {"Cross-validates a model member on the labelled samples of a dataset (multilabel stratified "
-                + "folds) and prints the per-label and aggregated out-of-fold log loss of each model family, the member "
-                + "and the label prior; writes the member's out-of-fold probabilities as CSV.",
-            "Members: gbt (LightGBM on engineered features) and nn (the convolutional network over temperature; SAM testbed "
-                + "samples are never trained on, only predicted)."})
-final class CvCommand implements Callable<Integer> {
+/** {@code egaml cv}: out-of-fold cross-validation of one member on a labelled dataset. */
+@Command(name = "cv", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Cross-validates one member on the labelled samples of a dataset (multilabel stratified folds) and "
+                + "prints the per-label and aggregated out-of-fold log loss of each of its families, the member and the "
+                + "label prior; writes the member's out-of-fold probabilities as CSV.",
+            "Members: gbt (LightGBM on engineered features), nn (the convolutional network over temperature; SAM testbed "
+                + "samples are never trained on, only predicted), baseline (the challenge's benchmark logistic regression)."})
+final class CvCommand implements Callable<Integer>, TrainsMembers {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
     Path data;
 
-    @Option(names = "--models", defaultValue = "gbt", paramLabel = "M", description = "The member: gbt (default) or nn.")
+    @Option(names = "--models", defaultValue = "gbt", paramLabel = "M",
+            description = "The member: gbt, nn or baseline (default: ${DEFAULT-VALUE}).")
     String models;
 
-    @Option(names = "--preset", defaultValue = "fast", paramLabel = "P",
-            description = "smoke (seconds, for tests), fast (minutes) or full (best within the hour) (default: ${DEFAULT-VALUE}).")
-    String preset;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SettingsOptions settings;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Out-of-fold probabilities of the member (default: oof_gbt.csv or oof_nn.csv).")
+            description = "Out-of-fold probabilities of the member (default: oof_MEMBER.csv).")
     Path out;
 
     @Option(names = "--save", paramLabel = "DIR",
-            description = "Also save the trained member to DIR (gbt: LightGBM text models and gbt.json; nn: DJL parameter "
-                    + "files and nn.json).")
+            description = "Also save the fitted member to DIR, in its own format (as in a model folder).")
     Path save;
-
-    @Option(names = "--no-augment", description = "Train without the training-table augmentation (for ablation studies).")
-    boolean noAugment;
 
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N labelled samples (quick looks).")
     Integer limit;
 
-    @Mixin
-    GbtOptions gbt;
-
-    @Mixin
-    NnOptions nn;
-
-    @Mixin
-    ConfigOptions config;
+    @Option(names = "--trace", description = "Members that can also report per-epoch diagnostics do so (nn: the "
+            + "out-of-fold log loss after every epoch; costs about a tenth more time).")
+    boolean trace;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
@@ -79,114 +64,60 @@ final class CvCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final MemberCli members = new MemberCli(MemberRegistry.standard());
+
+    @Override
+    public MemberCli memberCli() {
+        return members;
+    }
+
     @Override
     public Integer call() throws Exception {
-        String member = models.strip().toLowerCase(Locale.ROOT);
-        if (!member.equals("gbt") && !member.equals("nn")) {
-            throw new IllegalArgumentException("--models must be gbt or nn, got '" + models + "'");
+        List<String> chosen = members.registry().parse(models);
+        if (chosen.size() != 1) {
+            throw new IllegalArgumentException("--models: cv takes one member, got " + chosen + " (train stacks several)");
+        }
+        String member = chosen.get(0);
+        TrainingSettings s = settings.resolve(member, members, ingest);
+        PrintWriter o = spec.commandLine().getOut();
+        if (settings.print) {
+            o.print(s.toJsonText());
+            o.flush();
+            return 0;
+        }
+        if (limit != null && limit < 4) {
+            throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
         }
         if (out == null) {
             out = Path.of("oof_" + member + ".csv");
         }
-        ConfigFile.Settings settings = this.config.settings(preset);
-        if (this.config.print) {
-            spec.commandLine().getOut().print(ConfigFile.json(settings));
-            spec.commandLine().getOut().flush();
-            return 0;
-        }
-        if (member.equals("nn")) {
-            return crossValidateNn(nn.apply(settings.nn()));
-        }
-        GbtConfig config = gbt.apply(settings.gbt()).withAugment(!noAugment);
-        if (limit != null && limit < 4) {
-            throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
-        }
-        LabelledRuns data = LabelledRuns.load(Dataset.open(this.data), ingest, limit, quiet);
-        if (data.y().length < config.folds()) {
-            throw new IllegalArgumentException(this.data + " has " + data.y().length + " labelled samples; "
-                    + config.folds() + " folds need at least that many");
-        }
-        int[][] y = data.y();
-        List<CleanRun> runs = data.runs();
-        GbtCrossValidation.Result result;
-        try (Progress progress = Progress.start("gbt cv", GbtCrossValidation.tasks(config), !quiet)) {
-            result = GbtCrossValidation.run(runs, y, config, new SeedSequence(seed), ingest.threads(), progress);
-        }
-        Map<String, double[][]> rowsToPrint = new LinkedHashMap<>(result.families());
-        rowsToPrint.put("gbt", result.member());
-        rowsToPrint.put("prior", LogLoss.priorPredictions(y, y.length));
-        PrintWriter o = spec.commandLine().getOut();
-        o.printf(Locale.ROOT, "gbt cv: preset %s, seed %d, %d samples, %d folds x %d repeats x %d realisations; %d LightGBM "
-                        + "fits (%d small-data fallbacks) in %.1f s%s%n", preset, seed, y.length, config.folds(), config.repeats(),
-                config.realisations(), result.fits(), result.fallbacks(), result.seconds(),
-                config.calibrate() ? "; families calibrated (cross-fitted shifts)" : "");
-        LabelledRuns.printScores(o, "model", y, rowsToPrint);
-        List<String> ids = data.ids();
-        AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, result.member()).getBytes(StandardCharsets.UTF_8)));
-        o.printf(Locale.ROOT, "out-of-fold probabilities: %s%n", out.toAbsolutePath());
-        if (save != null) {
-            GbtMember.of(result, seed, config).save(save);
-            o.printf(Locale.ROOT, "saved member: %s (%d fold models)%n", save.toAbsolutePath(), result.models().size());
-        }
-        o.flush();
-        return 0;
-    }
-
-    private int crossValidateNn(NnPreset config) throws java.io.IOException {
-        if (limit != null && limit < 4) {
-            throw new IllegalArgumentException("--limit must be at least 4, got " + limit);
-        }
-        LabelledRuns data = LabelledRuns.load(Dataset.open(this.data), ingest, limit, quiet);
-        int[][] y = data.y();
-        if (y.length < config.folds()) {
-            throw new IllegalArgumentException(this.data + " has " + y.length + " labelled samples; " + config.folds()
+        LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, limit, quiet);
+        int[][] y = labelled.y();
+        if (y.length < s.folds()) {
+            throw new IllegalArgumentException(data + " has " + y.length + " labelled samples; " + s.folds()
                     + " folds need at least that many");
         }
-        boolean[] sam = egaml.core.InstrumentType.samMask(data.types());
-        NnCrossValidation.Result result;
-        try (Progress progress = Progress.start("nn cv", NnCrossValidation.epochs(config), !quiet)) {
-            result = NnCrossValidation.run(data.runs(), y, sam, config, new SeedSequence(seed), nn.workers(), nn.trace,
-                    egaml.core.TaskStore.NONE, (model, epoch, loss) -> {
-                        progress.message(String.format(Locale.ROOT, "%s epoch %d loss %.4f", model, epoch, loss));
-                        progress.accept(1);
-                    });
+        MemberTrainer trainer = members.registry().get(member).trainer(s.members().get(member));
+        MemberTrainer.Fit fit;
+        try (Progress progress = Progress.start(member + " cv", trainer.steps(), !quiet)) {
+            fit = trainer.crossValidate(new TrainingData(labelled.runs(), y, labelled.types()),
+                    new TrainingContext(s.seed(), ingest.threads(), null, trace, progress));
         }
-        PrintWriter o = spec.commandLine().getOut();
-        int samCount = 0;
-        for (boolean s : sam) {
-            samCount += s ? 1 : 0;
-        }
-        o.printf(Locale.ROOT, "nn cv: preset %s, seed %d, %d samples (%d SAM testbed, predicted but not trained on), %d folds x %d "
-                        + "repeats x %d configurations, %d epochs (%s), activation %s, %s learning rate, gain jitter %s; "
-                        + "%d models in %.1f s%n",
-                preset, seed, y.length, samCount, config.folds(), config.repeats(), result.configurations().size(), config.epochs(),
-                result.configurations().get(0).epochPolicy(), config.activation(), config.schedule(),
-                config.gainJitter() > 0 ? String.valueOf(config.gainJitter()) : "off", result.models().size(), result.seconds());
-        for (int c = 0; c < result.configurations().size(); c++) {
-            egaml.nn.NnConfig k = result.configurations().get(c);
-            o.printf(Locale.ROOT, "  configuration %d: %s, grid start %d, weight decay %.0e, input dropout %.2f (%s), stem %.2f, "
-                            + "reduce %.2f%n", c, k.scalingNames(), k.gridOffset(), k.weightDecay(), k.inputDropout().rate(),
-                    k.inputDropout().mode().name().toLowerCase(Locale.ROOT), k.stemDropout(), k.reduceDropout());
-        }
-        if (result.nonFiniteReplaced() > 0) {
-            o.printf(Locale.ROOT, "  %d non-finite scaled input values were replaced by 0 (method.md 4)%n", result.nonFiniteReplaced());
-        }
-        if (result.trace() != null) {
-            o.println("  member's out-of-fold log loss by epoch (snapshot at epoch e | held-out logits averaged over e..last):");
-            for (int e = 0; e < result.trace().atEpoch().length; e++) {
-                o.printf(Locale.ROOT, "    epoch %3d  %.4f | %.4f%n", e + 1, result.trace().atEpoch()[e], result.trace().averagedFrom()[e]);
-            }
-        }
-        Map<String, double[][]> rowsToPrint = new LinkedHashMap<>(result.families());
-        rowsToPrint.put("nn", result.member());
-        rowsToPrint.put("prior", LogLoss.priorPredictions(y, y.length));
-        LabelledRuns.printScores(o, "model", y, rowsToPrint);
-        List<String> ids = data.ids();
-        AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, result.member()).getBytes(StandardCharsets.UTF_8)));
+        o.printf(Locale.ROOT, "%s cv: preset %s, seed %d, %d samples, %.1f s%n", member, s.preset(), s.seed(), y.length,
+                fit.seconds());
+        fit.summary().forEach(line -> o.println("  " + line));
+        Map<String, double[][]> rows = new LinkedHashMap<>(fit.oof().probabilities());
+        double[][] memberOof = fit.oof().memberProbabilities();
+        rows.put(member, memberOof);
+        rows.put("prior", LogLoss.priorPredictions(y, y.length));
+        LabelledRuns.printScores(o, "model", y, rows);
+        List<String> ids = labelled.ids();
+        AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, memberOof).getBytes(StandardCharsets.UTF_8)));
         o.printf(Locale.ROOT, "out-of-fold probabilities: %s%n", out.toAbsolutePath());
         if (save != null) {
-            NnMember.of(result, seed, config).save(save);
-            o.printf(Locale.ROOT, "saved member: %s (%d fold models)%n", save.toAbsolutePath(), result.models().size());
+            fit.member().save(save);
+            o.printf(Locale.ROOT, "saved member: %s (%d models, %s)%n", save.toAbsolutePath(), fit.member().modelCount(),
+                    fit.member().format());
         }
         o.flush();
         return 0;

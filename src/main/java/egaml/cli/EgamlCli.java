@@ -30,6 +30,11 @@ public final class EgamlCli implements Runnable {
     /** The command line with egaml's error handling, for main and for in-process tests. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new EgamlCli());
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof TrainsMembers t) {
+                t.memberCli().addTo(sub.getCommandSpec());
+            }
+        }
         cli.setExecutionExceptionHandler(EgamlCli::handle);
         return cli;
     }

@@ -19,26 +19,43 @@ final class IngestOptions {
     @Option(names = "--no-cache", description = "Parse every run from its CSV; read and write no cache.")
     boolean noCache;
 
-    @Option(names = "--fractional-mz", paramLabel = "MODE", defaultValue = "drop",
-            description = "Non-integer m/z readings: drop (the reference) or round (within 0.3 of an integer). "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fractional-mz", paramLabel = "MODE",
+            description = "Non-integer m/z readings: drop (the reference, the default) or round (within 0.3 of an integer).")
     String fractionalMz;
 
     @Option(names = "--keep-helium", description = "Keep m/z 4 (helium, the carrier gas); dropped by default.")
     boolean keepHelium;
+
+    /** The settings read: the defaults with the options given. */
+    private IngestConfig resolved;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads for reading runs (default: the number of cores).")
     Integer threads;
 
     IngestConfig config() {
-        IngestConfig.FractionalMz mode = switch (fractionalMz.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "drop" -> IngestConfig.FractionalMz.DROP;
-            case "round" -> IngestConfig.FractionalMz.ROUND;
-            default -> throw new IllegalArgumentException(
-                    "--fractional-mz must be drop or round, got '" + fractionalMz + "'");
-        };
-        return IngestConfig.defaults().withFractionalMz(mode).withKeepHelium(keepHelium);
+        return resolved != null ? resolved : apply(IngestConfig.defaults());
+    }
+
+    /**
+     * {@code base} (e.g. from a settings file) with the options given on the command line; the result is what this
+     * command then reads runs with.
+     */
+    IngestConfig apply(IngestConfig base) {
+        IngestConfig c = base;
+        if (fractionalMz != null) {
+            c = c.withFractionalMz(switch (fractionalMz.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "drop" -> IngestConfig.FractionalMz.DROP;
+                case "round" -> IngestConfig.FractionalMz.ROUND;
+                default -> throw new IllegalArgumentException(
+                        "--fractional-mz must be drop or round, got '" + fractionalMz + "'");
+            });
+        }
+        if (keepHelium) {
+            c = c.withKeepHelium(true);
+        }
+        resolved = c;
+        return c;
     }
 
     RunCache cache() {

@@ -70,7 +70,7 @@ final class PredictCommand implements Callable<Integer> {
         TrainedModel trained = ModelStore.load(model);
         long tModel = System.nanoTime();
         Dataset dataset = Dataset.open(data);
-        RunLoader loader = new RunLoader(trained.ingest(),
+        RunLoader loader = new RunLoader(trained.settings().ingest(),
                 noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir()));
         List<CleanRun> runs = DatasetLoader.load(dataset.samples(), loader, n, k -> { }).requireAll();
         List<InstrumentType> types = LabelledRuns.instrumentTypes(dataset.samples(), runs);

@@ -1,5 +1,7 @@
 package egaml.cli;
 
+import egaml.member.TrainingListener;
+
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -8,7 +10,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import java.util.function.IntConsumer;
 
 /** A progress bar on standard error, or nothing when disabled (--quiet). Thread-safe. */
-final class Progress implements AutoCloseable, IntConsumer {
+final class Progress implements AutoCloseable, IntConsumer, TrainingListener {
     private final ProgressBar bar;
 
     private Progress(ProgressBar bar) {
@@ -32,7 +34,13 @@ final class Progress implements AutoCloseable, IntConsumer {
         }
     }
 
+    @Override
+    public void step(int steps) {
+        accept(steps);
+    }
+
     /** A short text shown after the bar (e.g. the model and its last loss). */
+    @Override
     public void message(String text) {
         if (bar != null) {
             bar.setExtraMessage(text);
@@ -47,7 +55,7 @@ final class Progress implements AutoCloseable, IntConsumer {
     }
 
     /** A progress bar per training stage, replaced when the next stage starts. */
-    static final class Stages implements egaml.ensemble.TrainingListener, AutoCloseable {
+    static final class Stages implements TrainingListener, AutoCloseable {
         private final boolean enabled;
         private Progress current;
 

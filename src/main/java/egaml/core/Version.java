@@ -4,26 +4,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** egaml's version, from the build (recorded in every file egaml writes for provenance). */
+/**
+ * egaml's version and the versions of the libraries it was built with, from the build (Maven fills them in), so the
+ * provenance egaml records cannot drift from what the jar holds.
+ */
 public final class Version {
-    private static final String CURRENT = read();
+    private static final Properties BUILD = read();
 
     private Version() {
     }
 
     public static String current() {
-        return CURRENT;
+        return BUILD.getProperty("version", "unknown");
     }
 
-    private static String read() {
+    /** The version of a library the build used: djl, pytorch, lightgbm4j, liblinear ("unknown" outside a build). */
+    public static String library(String name) {
+        String v = BUILD.getProperty(name, "unknown");
+        return v.startsWith("${") ? "unknown" : v;
+    }
+
+    private static Properties read() {
         Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("/egaml/version.properties")) {
             if (in != null) {
                 p.load(in);
             }
         } catch (IOException e) {
-            return "unknown";
+            return new Properties();
         }
-        return p.getProperty("version", "unknown");
+        return p;
     }
 }

@@ -3,67 +3,76 @@ package egaml.ensemble;
 import egaml.core.InstrumentType;
 import egaml.core.Label;
 import egaml.core.Logistic;
+import egaml.member.Family;
+import egaml.member.FamilyScores;
+import egaml.member.SamRole;
 
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * The final combination of family predictions (method.md 10.7 and 11): the stacker's family weight table
- * for every sample, then the SAM rule for SAM testbed samples.
+ * The final combination of family logits (method.md 10.7 and 11): the stacker's family weight table for every sample,
+ * then the SAM rule for SAM testbed samples, then the probability clip.
  *
- * @param families family names in the weight table's column order
+ * @param families   the families in the weight table's column order, with their declared SAM roles
  * @param weights    [label][family] effective weights
  * @param intercepts per-label bias in logits (0 unless the stacker's intercept option was on)
  * @param clip       final probability bounds per instrument type (none by default)
  */
-public record Ensemble(List<String> families, double[][] weights, double[] intercepts, SamMode samMode, ProbabilityClip clip) {
-    /** Probabilities are clipped here before taking logits, so a 0 or 1 cannot give an infinite logit. */
-    static final double LOGIT_CLIP = 1e-7;
-
-    public Ensemble(List<String> families, double[][] weights, double[] intercepts, SamMode samMode) {
-        this(families, weights, intercepts, samMode, ProbabilityClip.NONE);
-    }
+public record Ensemble(List<Family> families, double[][] weights, double[] intercepts, SamMode samMode, ProbabilityClip clip) {
 
     public Ensemble {
         families = List.copyOf(families);
         if (clip == null) {
             clip = ProbabilityClip.NONE;
         }
-        if (samMode == SamMode.BLEND && families.stream().noneMatch(f -> f.startsWith("nn"))) {
-            throw new IllegalArgumentException("SAM mode blend needs NN families; this model has only " + families
-                    + " (use average or stacker)");
+        if (samMode == SamMode.BLEND && (!has(families, SamRole.TREES) || networkRole(families) == null)) {
+            throw new IllegalArgumentException("SAM mode blend needs tree and network families (the gbt and nn members); "
+                    + "this model has " + names(families) + " (use average or stacker)");
         }
     }
 
-    /** Family probabilities [sample][label] by name to logits z[family][sample][label] in column order. */
-    public double[][][] logits(Map<String, double[][]> familyProbabilities) {
+    /** The mode a model gets when none is asked for: the reference's blend when it can run, else the average. */
+    public static SamMode defaultSamMode(List<Family> families) {
+        return has(families, SamRole.TREES) && networkRole(families) != null ? SamMode.BLEND : SamMode.AVERAGE;
+    }
+
+    public List<String> names() {
+        return names(families);
+    }
+
+    /** The families' logits z[family][sample][label] in column order (the arrays themselves, not copies). */
+    public double[][][] columns(FamilyScores scores) {
         double[][][] z = new double[families.size()][][];
         for (int f = 0; f < families.size(); f++) {
-            double[][] p = familyProbabilities.get(families.get(f));
-            if (p == null) {
-                throw new IllegalStateException("no predictions for family " + families.get(f));
-            }
-            z[f] = new double[p.length][Label.COUNT];
-            for (int i = 0; i < p.length; i++) {
-                for (int j = 0; j < Label.COUNT; j++) {
-                    z[f][i][j] = logit(p[i][j]);
-                }
-            }
+            z[f] = scores.get(families.get(f).name());
         }
         return z;
     }
 
     /** The ensemble's probabilities for samples of the given instrument types. */
-    public double[][] predict(Map<String, double[][]> familyProbabilities, List<InstrumentType> types) {
-        double[][][] z = logits(familyProbabilities);
-        double[][] p = StackerTrainer.predict(weights, intercepts, z);
-        return applySamRule(p, z, types);
+    public double[][] predict(FamilyScores scores, List<InstrumentType> types) {
+        double[][][] z = columns(scores);
+        return applySamRule(stack(weights, intercepts, z), z, types);
+    }
+
+    /** The stacker's probabilities from a weight table: p = sigmoid(b + sum_k w_k z_k) per label. */
+    public static double[][] stack(double[][] weights, double[] intercepts, double[][][] z) {
+        int n = z[0].length;
+        double[][] p = new double[n][Label.COUNT];
+        for (int j = 0; j < Label.COUNT; j++) {
+            double[] prob = StackerObjective.predict(StackerTrainer.column(z, j), weights[j], intercepts[j]);
+            for (int i = 0; i < n; i++) {
+                p[i][j] = prob[i];
+            }
+        }
+        return p;
     }
 
     /** Replaces the rows of SAM samples according to the SAM mode, then applies the clip bounds. */
     public double[][] applySamRule(double[][] stacked, double[][][] z, List<InstrumentType> types) {
         double[][] out = new double[stacked.length][];
-        String nn3Prefix = families.stream().anyMatch(f -> f.startsWith("nn_max+share+ion")) ? "nn_max+share+ion" : "nn";
+        SamRole network = networkRole(families);
         for (int i = 0; i < stacked.length; i++) {
             out[i] = stacked[i].clone();
             if (types.get(i) != InstrumentType.SAM_TESTBED || samMode == SamMode.STACKER) {
@@ -78,15 +87,29 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
                     }
                     out[i][j] = Logistic.sigmoid(mean);
                 } else {
-                    double gbt = meanOver(z, i, j, "gbt");
-                    double nn3 = meanOver(z, i, j, nn3Prefix);
-                    double sam = Logistic.sigmoid(0.45 * gbt + 0.25 * nn3);
+                    double trees = meanOver(z, i, j, f -> f.samRole() == SamRole.TREES);
+                    double nets = meanOver(z, i, j, f -> f.samRole() == network);
+                    double sam = Logistic.sigmoid(0.45 * trees + 0.25 * nets);
                     out[i][j] = (stacked[i][j] + 2 * sam) / 3;
                 }
             }
             clip(out[i], types.get(i));
         }
         return out;
+    }
+
+    /** The families of the blend's network term: the preferred ones if any, else all network families, else none. */
+    private static SamRole networkRole(List<Family> families) {
+        return has(families, SamRole.NETWORK_PREFERRED) ? SamRole.NETWORK_PREFERRED
+                : has(families, SamRole.NETWORK) ? SamRole.NETWORK : null;
+    }
+
+    private static boolean has(List<Family> families, SamRole role) {
+        return families.stream().anyMatch(f -> f.samRole() == role);
+    }
+
+    private static List<String> names(List<Family> families) {
+        return families.stream().map(Family::name).toList();
     }
 
     private void clip(double[] row, InstrumentType type) {
@@ -97,19 +120,15 @@ public record Ensemble(List<String> families, double[][] weights, double[] inter
         }
     }
 
-    private double meanOver(double[][][] z, int i, int j, String prefix) {
+    private double meanOver(double[][][] z, int i, int j, Predicate<Family> which) {
         double sum = 0;
         int n = 0;
         for (int f = 0; f < families.size(); f++) {
-            if (families.get(f).startsWith(prefix)) {
+            if (which.test(families.get(f))) {
                 sum += z[f][i][j];
                 n++;
             }
         }
         return n == 0 ? 0 : sum / n;
-    }
-
-    static double logit(double p) {
-        return Logistic.logit(p, LOGIT_CLIP);
     }
 }

@@ -3,6 +3,7 @@ package egaml.ensemble;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
 import egaml.core.Checksums;
@@ -10,11 +11,10 @@ import egaml.core.Parallel;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
-import egaml.gbt.GbtConfig;
-import egaml.gbt.GbtMember;
-import egaml.ingest.IngestConfig;
-import egaml.nn.NnMember;
-import egaml.nn.NnPreset;
+import egaml.core.Version;
+import egaml.member.Family;
+import egaml.member.FittedMember;
+import egaml.member.SamRole;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,17 +29,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The model folder: {@code manifest.json} (egaml and format version, configuration, seed, label names, ingest
- * settings, members, stacker weights per label, environment, SHA-256 of every member file), the members in
- * their libraries' own formats ({@code gbt/}: LightGBM text models; {@code nn/}: DJL parameter files), and
- * whatever extra files the trainer adds
- * ({@code oof.csv}, {@code cv.json}). Written atomically; read back with every file checked.
+ * The model folder: {@code manifest.json} (egaml and format version, the training settings, seed, label names,
+ * members, stacker families with their SAM roles and weights per label, environment, SHA-256 of every member file),
+ * each member in its own folder in its libraries' formats ({@code gbt/}: LightGBM text models; {@code nn/}: DJL
+ * parameter files; ...), and whatever extra files the trainer adds ({@code oof.csv}, {@code cv.json}). Written
+ * atomically; read back with every file checked.
  */
 public final class ModelStore {
     public static final String MANIFEST = "manifest.json";
-    public static final int FORMAT_VERSION = 1;
-    private static final String GBT_DIR = "gbt";
-    private static final String NN_DIR = "nn";
+    /** 2: members listed by kind with one folder each, settings in one section, families with their SAM roles. */
+    public static final int FORMAT_VERSION = 2;
 
     private ModelStore() {
     }
@@ -52,11 +51,8 @@ public final class ModelStore {
     public static void save(Path dir, TrainedModel model, Map<String, String> extraFiles, ObjectNode provenance)
             throws IOException {
         AtomicFiles.writeFolder(dir, tmp -> {
-            if (model.gbt() != null) {
-                model.gbt().save(tmp.resolve(GBT_DIR));
-            }
-            if (model.nn() != null) {
-                model.nn().save(tmp.resolve(NN_DIR));
+            for (FittedMember m : model.members()) {
+                m.save(tmp.resolve(m.kind()));
             }
             for (Map.Entry<String, String> e : extraFiles.entrySet()) {
                 Files.writeString(tmp.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
@@ -65,89 +61,140 @@ public final class ModelStore {
             ObjectNode root = json.createObjectNode();
             root.put("format", "egaml-model");
             root.put("formatVersion", FORMAT_VERSION);
-            root.put("egamlVersion", egaml.core.Version.current());
+            root.put("egamlVersion", Version.current());
             root.put("created", Instant.now().toString());
-            root.put("seed", model.seed());
-            root.put("preset", model.preset());
+            root.put("seed", model.settings().seed());
+            root.put("preset", model.settings().preset().code());
             root.set("labels", json.valueToTree(Label.columnNames()));
-            root.set("ingest", json.valueToTree(model.ingest()));
-            ObjectNode config = root.putObject("config");
-            if (model.gbtConfig() != null) {
-                config.set("gbt", json.valueToTree(model.gbtConfig()));
-            }
-            if (model.nnPreset() != null) {
-                config.set("nn", json.valueToTree(model.nnPreset()));
-            }
-            config.set("stacker", json.valueToTree(model.stackerConfig()));
-            config.put("samMode", model.ensemble().samMode().code());
-            config.put("clip", model.ensemble().clip().toString());
-            com.fasterxml.jackson.databind.node.ArrayNode memberList = root.putArray("members");
-            if (model.gbt() != null) {
+            root.set("settings", model.settings().toJson());
+            ArrayNode memberList = root.putArray("members");
+            for (FittedMember m : model.members()) {
                 ObjectNode member = memberList.addObject();
-                member.put("name", "gbt");
-                member.put("path", GBT_DIR);
-                member.put("format", "LightGBM text models + gbt.json");
+                member.put("name", m.kind());
+                member.put("path", m.kind());
+                member.put("format", m.format());
+                member.put("models", m.modelCount());
             }
-            if (model.nn() != null) {
-                ObjectNode member = memberList.addObject();
-                member.put("name", "nn");
-                member.put("path", NN_DIR);
-                member.put("format", "DJL parameter files (PyTorch engine) + nn.json");
-                member.put("models", model.nn().models().size());
-            }
+            Ensemble ensemble = model.ensemble();
             ObjectNode stacker = root.putObject("stacker");
-            stacker.set("families", json.valueToTree(model.ensemble().families()));
+            ArrayNode families = stacker.putArray("families");
+            for (Family f : ensemble.families()) {
+                families.addObject().put("name", f.name()).put("member", f.member()).put("samRole", f.samRole().name());
+            }
+            stacker.put("samMode", ensemble.samMode().code());
+            stacker.put("clip", ensemble.clip().toString());
             ObjectNode intercepts = stacker.putObject("intercepts");
             for (Label l : Label.all()) {
-                intercepts.put(l.columnName(), model.ensemble().intercepts()[l.ordinal()]);
+                intercepts.put(l.columnName(), ensemble.intercepts()[l.ordinal()]);
             }
             ObjectNode weights = stacker.putObject("weights");
             for (Label l : Label.all()) {
                 ObjectNode w = weights.putObject(l.columnName());
-                for (int f = 0; f < model.ensemble().families().size(); f++) {
-                    w.put(model.ensemble().families().get(f), model.ensemble().weights()[l.ordinal()][f]);
+                for (int f = 0; f < ensemble.families().size(); f++) {
+                    w.put(ensemble.families().get(f).name(), ensemble.weights()[l.ordinal()][f]);
                 }
             }
             ObjectNode env = root.putObject("environment");
             env.put("java", System.getProperty("java.version"));
             env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-            env.put("lightgbm", "4.1.0 (lightgbm4j 4.1.0-2)");
-            env.put("djl", ai.djl.engine.Engine.class.getPackage().getImplementationVersion() == null ? "0.36.0"
-                    : ai.djl.engine.Engine.class.getPackage().getImplementationVersion());
-            env.put("pytorch", "2.7.1 (CPU)");
+            env.put("lightgbm4j", Version.library("lightgbm4j"));
+            env.put("djl", Version.library("djl"));
+            env.put("pytorch", Version.library("pytorch") + " (CPU)");
+            env.put("liblinear", Version.library("liblinear"));
             root.set("provenance", provenance);
             Map<String, String> hashes = new TreeMap<>();
-            for (String member : List.of(GBT_DIR, NN_DIR)) {
-                if (Files.isDirectory(tmp.resolve(member))) {
-                    hashes.putAll(hashes(tmp, tmp.resolve(member)));
-                }
+            for (FittedMember m : model.members()) {
+                hashes.putAll(hashes(tmp, tmp.resolve(m.kind())));
             }
             root.set("files", json.valueToTree(hashes));
             json.writeValue(tmp.resolve(MANIFEST).toFile(), root);
         });
     }
 
-    /** Reads a model folder; a missing, damaged or incompatible folder gives a data error naming the file. */
+    /** Reads a model folder with egaml's members. */
     public static TrainedModel load(Path dir) {
+        return load(dir, MemberRegistry.standard());
+    }
+
+    /** Reads a model folder; a missing, damaged or incompatible folder gives a data error naming the file. */
+    public static TrainedModel load(Path dir, MemberRegistry registry) {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isDirectory(dir)) {
             throw new EgamlDataException(dir, 0, "no such model folder");
         }
-        JsonNode root = JsonManifest.read(manifest, "egaml-model", FORMAT_VERSION, "an egaml model folder");
+        JsonNode root = readManifest(manifest);
         ObjectMapper json = new ObjectMapper();
         String madeBy = root.path("egamlVersion").asText("unknown");
-        if (compareVersions(madeBy, egaml.core.Version.current()) > 0) {
+        if (compareVersions(madeBy, Version.current()) > 0) {
             throw new EgamlDataException(manifest, 0, "made by egaml " + madeBy + ", newer than this egaml "
-                    + egaml.core.Version.current() + "; update egaml to use it");
+                    + Version.current() + "; update egaml to use it");
         }
         if (!json.valueToTree(Label.columnNames()).equals(root.path("labels"))) {
             throw new EgamlDataException(manifest, 0, "labels " + root.path("labels") + " differ from " + Label.columnNames());
         }
-        JsonNode files = root.path("files");
+        checkFiles(dir, manifest, root.path("files"));
+        try {
+            TrainingSettings settings = TrainingSettings.fromJson(root.path("settings"), registry);
+            List<String> kinds = new ArrayList<>();
+            for (JsonNode m : root.path("members")) {
+                String name = m.path("name").asText();
+                if (registry.find(name).isEmpty()) {
+                    throw new EgamlDataException(manifest, 0, "member '" + name + "' is unknown to this egaml (members: "
+                            + String.join(", ", registry.names()) + ")");
+                }
+                kinds.add(name);
+            }
+            // members load in parallel; files were checked above
+            List<FittedMember> members = Parallel.map("model-load", Math.max(1, kinds.size()), kinds,
+                    name -> registry.get(name).load(dir.resolve(name), true));
+            List<Family> families = new ArrayList<>();
+            for (JsonNode f : root.path("stacker").path("families")) {
+                families.add(new Family(f.path("name").asText(), f.path("member").asText(),
+                        SamRole.valueOf(f.path("samRole").asText())));
+            }
+            double[][] weights = new double[Label.COUNT][families.size()];
+            for (Label l : Label.all()) {
+                JsonNode w = root.path("stacker").path("weights").path(l.columnName());
+                for (int f = 0; f < families.size(); f++) {
+                    if (!w.has(families.get(f).name())) {
+                        throw new EgamlDataException(manifest, 0, "no stacker weight for " + l.columnName() + "/"
+                                + families.get(f).name());
+                    }
+                    weights[l.ordinal()][f] = w.get(families.get(f).name()).asDouble();
+                }
+            }
+            double[] intercepts = new double[Label.COUNT];
+            for (Label l : Label.all()) {
+                intercepts[l.ordinal()] = root.path("stacker").path("intercepts").path(l.columnName()).asDouble(0);
+            }
+            Ensemble ensemble = new Ensemble(families, weights, intercepts,
+                    SamMode.parse(root.path("stacker").path("samMode").asText()),
+                    ProbabilityClip.parse(root.path("stacker").path("clip").asText("none")));
+            return new TrainedModel(settings, members, ensemble);
+        } catch (IllegalArgumentException e) {
+            throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode readManifest(Path manifest) {
+        try {
+            return JsonManifest.read(manifest, "egaml-model", FORMAT_VERSION, "an egaml model folder");
+        } catch (EgamlDataException e) {
+            if (e.getMessage().contains("format version found 1,")) {
+                throw new EgamlDataException(manifest, 0, "format version found 1, supported " + FORMAT_VERSION
+                        + ": the folder was written by egaml before members became plug-ins; train it again with this "
+                        + "egaml ('egaml train')");
+            }
+            throw e;
+        }
+    }
+
+    /** Checks every member file against the manifest's SHA-256; the first bad file in the manifest's order is reported. */
+    private static void checkFiles(Path dir, Path manifest, JsonNode files) {
         List<String> names = new ArrayList<>();
         files.fieldNames().forEachRemaining(names::add);
         int threads = Runtime.getRuntime().availableProcessors();
-        Parallel.map("model-check", threads, names, name -> { // the first bad file in the manifest's order is reported
+        Parallel.map("model-check", threads, names, name -> {
             Path file = dir.resolve(name);
             String expected = files.get(name).asText();
             String actual;
@@ -163,49 +210,6 @@ public final class ModelStore {
             }
             return name;
         });
-        try {
-            IngestConfig ingest = json.treeToValue(root.path("ingest"), IngestConfig.class);
-            JsonNode gbtNode = root.path("config").path("gbt");
-            GbtConfig gbtConfig = gbtNode.isMissingNode() ? null : json.treeToValue(gbtNode, GbtConfig.class);
-            JsonNode nnNode = root.path("config").path("nn");
-            NnPreset nnPreset = nnNode.isMissingNode() ? null : json.treeToValue(nnNode, NnPreset.class);
-            StackerConfig stackerConfig = json.treeToValue(root.path("config").path("stacker"), StackerConfig.class);
-            SamMode sam = SamMode.parse(root.path("config").path("samMode").asText());
-            List<String> families = new ArrayList<>();
-            root.path("stacker").path("families").forEach(f -> families.add(f.asText()));
-            double[][] weights = new double[Label.COUNT][families.size()];
-            for (Label l : Label.all()) {
-                JsonNode w = root.path("stacker").path("weights").path(l.columnName());
-                for (int f = 0; f < families.size(); f++) {
-                    if (!w.has(families.get(f))) {
-                        throw new EgamlDataException(manifest, 0, "no stacker weight for " + l.columnName() + "/" + families.get(f));
-                    }
-                    weights[l.ordinal()][f] = w.get(families.get(f)).asDouble();
-                }
-            }
-            double[] intercepts = new double[Label.COUNT];
-            for (Label l : Label.all()) {
-                intercepts[l.ordinal()] = root.path("stacker").path("intercepts").path(l.columnName()).asDouble(0);
-            }
-            boolean hasGbt = false;
-            boolean hasNn = false;
-            for (JsonNode m : root.path("members")) {
-                hasGbt |= m.path("name").asText().equals("gbt");
-                hasNn |= m.path("name").asText().equals("nn");
-            }
-            boolean withGbt = hasGbt;
-            boolean withNn = hasNn;
-            List<Object> members = Parallel.map("model-load", 2, List.of(GBT_DIR, NN_DIR), member -> member.equals(GBT_DIR)
-                    ? (withGbt ? GbtMember.load(dir.resolve(GBT_DIR)) : null)
-                    : (withNn ? NnMember.load(dir.resolve(NN_DIR), false) : null)); // files checked above
-            GbtMember gbt = (GbtMember) members.get(0);
-            NnMember nn = (NnMember) members.get(1);
-            return new TrainedModel(root.path("seed").asLong(), root.path("preset").asText(), ingest, gbtConfig, nnPreset,
-                    stackerConfig, gbt, nn, new Ensemble(families, weights, intercepts, sam,
-                    ProbabilityClip.parse(root.path("config").path("clip").asText("none"))));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new EgamlDataException(manifest, 0, "damaged manifest: " + e.getMessage(), e);
-        }
     }
 
     private static Map<String, String> hashes(Path root, Path dir) throws IOException {

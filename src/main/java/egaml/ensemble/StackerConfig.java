@@ -24,12 +24,11 @@ public record StackerConfig(int bags, int folds, int minDraws, int maxDraws, int
         }
     }
 
-    public static StackerConfig preset(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new StackerConfig(1, 2, 1, 1, 2, 2, StackerObjective.Cap.SOFT, false);
-            case "fast" -> new StackerConfig(2, 5, 3, 3, 4, 4, StackerObjective.Cap.SOFT, false);
-            case "full" -> new StackerConfig(6, 5, 3, 4, 4, 5, StackerObjective.Cap.SOFT, false);
-            default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
+    public static StackerConfig preset(egaml.core.Preset preset) {
+        return switch (preset) {
+            case SMOKE -> new StackerConfig(1, 2, 1, 1, 2, 2, StackerObjective.Cap.SOFT, false);
+            case FAST -> new StackerConfig(2, 5, 3, 3, 4, 4, StackerObjective.Cap.SOFT, false);
+            case FULL -> new StackerConfig(6, 5, 3, 4, 4, 5, StackerObjective.Cap.SOFT, false);
         };
     }
 

@@ -189,19 +189,6 @@ public final class StackerTrainer {
                 .minimise(new StackerObjective(z, y, config.cap(), alpha, rho, config.intercept()), start).x();
     }
 
-    /** Probabilities of new samples from the weight table: p = sigmoid(b + sum_k w_k Z_k) per label. */
-    public static double[][] predict(double[][] weights, double[] intercepts, double[][][] z) {
-        int n = z[0].length;
-        double[][] p = new double[n][Label.COUNT];
-        for (int j = 0; j < Label.COUNT; j++) {
-            double[] prob = StackerObjective.predict(column(z, j), weights[j], intercepts[j]);
-            for (int i = 0; i < n; i++) {
-                p[i][j] = prob[i];
-            }
-        }
-        return p;
-    }
-
     /** z[family][sample][label] -> [sample][family] for one label. */
     static double[][] column(double[][][] z, int label) {
         int n = z[0].length;

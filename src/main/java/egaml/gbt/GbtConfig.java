@@ -1,5 +1,8 @@
 package egaml.gbt;
 
+import egaml.core.Preset;
+import egaml.member.MemberSettings;
+
 import java.util.Locale;
 
 /**
@@ -21,7 +24,7 @@ import java.util.Locale;
  *                         presets, off for a model folder written before this setting existed
  */
 public record GbtConfig(int realisations, int repeats, int folds, int searchIterations, int innerFolds, int maxTrees,
-                        boolean augment, int maxBin, GbtParams params, boolean calibrate) {
+                        boolean augment, int maxBin, GbtParams params, boolean calibrate) implements MemberSettings {
 
     public GbtConfig {
         if (params == null) {
@@ -36,19 +39,16 @@ public record GbtConfig(int realisations, int repeats, int folds, int searchIter
     }
 
     /**
-     * The presets of method.md 12.3: smoke (tests), fast (minutes), full (best within the hour). Measured on the 763
-     * runs (docs/design.md), fast and full fit one fixed setting with 63 bins and spend their time on repeats of the
-     * folds: the search made a family worse, and repeats improve the member as much as new realisations while
-     * adding no feature extraction when new runs are predicted. Family calibration is on: it took the GBT member
-     * from 0.1460 to 0.1377 and the ensemble from 0.1238 to 0.1226 (full, seed 1; fast: 0.1605 to 0.1515 and
-     * 0.1488 to 0.1474). The setting is {@link #PRESET_PARAMS}.
+     * The presets of method.md 12.3. Measured on the 763 runs (docs/design.md), fast and full fit one fixed setting
+     * with 63 bins and spend their time on repeats of the folds, which improve the member as much as new realisations
+     * and add no feature extraction when new runs are predicted; family calibration is on. The setting is
+     * {@link #PRESET_PARAMS}.
      */
-    public static GbtConfig preset(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new GbtConfig(1, 1, 2, 1, 2, 20, true, 255, PRESET_PARAMS, true);
-            case "fast" -> new GbtConfig(1, 2, 5, 0, 4, 0, true, 63, PRESET_PARAMS, true);
-            case "full" -> new GbtConfig(2, 5, 5, 0, 3, 0, true, 63, PRESET_PARAMS, true);
-            default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
+    public static GbtConfig preset(Preset preset) {
+        return switch (preset) {
+            case SMOKE -> new GbtConfig(1, 1, 2, 1, 2, 20, true, 255, PRESET_PARAMS, true);
+            case FAST -> new GbtConfig(1, 2, 5, 0, 4, 0, true, 63, PRESET_PARAMS, true);
+            case FULL -> new GbtConfig(2, 5, 5, 0, 3, 0, true, 63, PRESET_PARAMS, true);
         };
     }
 
@@ -61,19 +61,84 @@ public record GbtConfig(int realisations, int repeats, int folds, int searchIter
      */
     public static final GbtParams PRESET_PARAMS = GbtParams.fixed().with("extra_trees=true,num_iterations=300");
 
-    /** The same settings with some replaced (null keeps a value). */
-    public GbtConfig with(Integer realisations, Integer repeats, Integer searchIterations, Integer maxBin,
-                          GbtParams params, Boolean calibrate) {
-        return new GbtConfig(realisations != null ? realisations : this.realisations,
-                repeats != null ? repeats : this.repeats, folds,
-                searchIterations != null ? searchIterations : this.searchIterations, innerFolds, maxTrees, augment,
-                maxBin != null ? maxBin : this.maxBin, params != null ? params : this.params,
-                calibrate != null ? calibrate : this.calibrate);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     public GbtConfig withAugment(boolean on) {
-        return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, on, maxBin, params,
-                calibrate);
+        return toBuilder().augment(on).build();
+    }
+
+    /** Changes some settings of a configuration: {@code config.toBuilder().repeats(3).build()}. */
+    public static final class Builder {
+        private int realisations;
+        private int repeats;
+        private int folds;
+        private int searchIterations;
+        private int innerFolds;
+        private int maxTrees;
+        private boolean augment;
+        private int maxBin;
+        private GbtParams params;
+        private boolean calibrate;
+
+        private Builder(GbtConfig c) {
+            realisations = c.realisations;
+            repeats = c.repeats;
+            folds = c.folds;
+            searchIterations = c.searchIterations;
+            innerFolds = c.innerFolds;
+            maxTrees = c.maxTrees;
+            augment = c.augment;
+            maxBin = c.maxBin;
+            params = c.params;
+            calibrate = c.calibrate;
+        }
+
+        public Builder realisations(int v) {
+            realisations = v;
+            return this;
+        }
+
+        public Builder repeats(int v) {
+            repeats = v;
+            return this;
+        }
+
+        public Builder folds(int v) {
+            folds = v;
+            return this;
+        }
+
+        public Builder searchIterations(int v) {
+            searchIterations = v;
+            return this;
+        }
+
+        public Builder maxBin(int v) {
+            maxBin = v;
+            return this;
+        }
+
+        public Builder augment(boolean v) {
+            augment = v;
+            return this;
+        }
+
+        public Builder params(GbtParams v) {
+            params = v;
+            return this;
+        }
+
+        public Builder calibrate(boolean v) {
+            calibrate = v;
+            return this;
+        }
+
+        public GbtConfig build() {
+            return new GbtConfig(realisations, repeats, folds, searchIterations, innerFolds, maxTrees, augment, maxBin, params,
+                    calibrate);
+        }
     }
 
     /** Fits per (fold, label): the search's draws times inner folds, plus the refit. */

@@ -1,6 +1,5 @@
 package egaml.gbt;
 
-import egaml.core.FamilyMean;
 import egaml.core.Label;
 import egaml.core.Parallel;
 import egaml.core.SeedSequence;
@@ -20,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.function.IntConsumer;
+import egaml.member.FamilyAverager;
+import egaml.member.TrainingListener;
 
 /**
  * Out-of-fold training of the GBT member (method.md 8): for each realisation x repeat x fold x label one
@@ -33,11 +33,11 @@ public final class GbtCrossValidation {
     private static final long TASK_STREAM = 0x7A5CL;
 
     /**
-     * Out-of-fold probabilities per family (trim range), and the member's mean over families.
+     * Out-of-fold probabilities per family (trim range, ascending).
      *
      * @param families family name ("gbt_r10", ...) to probabilities [sample][label]
      */
-    public record Result(Map<String, double[][]> families, double[][] member, List<FoldModel> models,
+    public record Result(Map<String, double[][]> families, List<FoldModel> models,
                          List<FeatureRealisation> realisations, FamilyCalibration calibration, int fits, int fallbacks,
                          double seconds) {
     }
@@ -46,7 +46,7 @@ public final class GbtCrossValidation {
     }
 
     public static Result run(List<CleanRun> runs, int[][] y, GbtConfig config, SeedSequence seeds, int threads,
-                             IntConsumer progress) {
+                             TrainingListener progress) {
         return run(runs, y, config, seeds, threads, TaskStore.NONE, progress);
     }
 
@@ -55,11 +55,13 @@ public final class GbtCrossValidation {
      * trained again, and every newly trained one is put there as soon as it is done.
      */
     public static Result run(List<CleanRun> runs, int[][] y, GbtConfig config, SeedSequence seeds, int threads,
-                             TaskStore store, IntConsumer progress) {
+                             TaskStore store, TrainingListener progress) {
         long t0 = System.nanoTime();
         int n = runs.size();
-        Map<Integer, double[][]> sums = new TreeMap<>();
-        Map<Integer, int[][]> counts = new TreeMap<>();
+        FamilyAverager average = new FamilyAverager(n);
+        for (int trim : trimRanges(config.realisations())) {
+            average.declare(familyName(trim));
+        }
         int fits = 0;
         int fallbacks = 0;
         List<FoldModel> models = new ArrayList<>();
@@ -69,8 +71,6 @@ public final class GbtCrossValidation {
             FeatureRealisation realisation = FeatureRealisation.of(r, seeds);
             realisations.add(realisation);
             FeatureTable table = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
-            double[][] sum = sums.computeIfAbsent(realisation.trimRange(), k -> new double[n][Label.COUNT]);
-            int[][] count = counts.computeIfAbsent(realisation.trimRange(), k -> new int[n][Label.COUNT]);
             List<Unit> units = new ArrayList<>();
             for (int repeat = 0; repeat < config.repeats(); repeat++) {
                 List<Fold> folds = stratifier.split(y, seeds.derive(FOLD_STREAM, r, repeat));
@@ -94,30 +94,17 @@ public final class GbtCrossValidation {
                     store.put(key, result.encode());
                     return result;
                 } finally {
-                    progress.accept(1);
+                    progress.step(1);
                 }
             });
             for (TaskResult tr : results) {
                 fits += tr.fits;
                 models.add(tr.model);
                 fallbacks += tr.fallback ? 1 : 0;
-                for (int i = 0; i < tr.rows.length; i++) {
-                    sum[tr.rows[i]][tr.label] += tr.probabilities[i];
-                    count[tr.rows[i]][tr.label]++;
-                }
+                average.add(familyName(realisation.trimRange()), Label.all().get(tr.label), tr.rows, tr.probabilities);
             }
         }
-        Map<String, double[][]> families = new LinkedHashMap<>();
-        for (Map.Entry<Integer, double[][]> e : sums.entrySet()) {
-            double[][] p = new double[n][Label.COUNT];
-            int[][] c = counts.get(e.getKey());
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < Label.COUNT; j++) {
-                    p[i][j] = e.getValue()[i][j] / c[i][j];
-                }
-            }
-            families.put("gbt_r" + e.getKey(), p);
-        }
+        Map<String, double[][]> families = average.means();
         FamilyCalibration calibration = FamilyCalibration.none();
         if (config.calibrate()) {
             // cross-fitted over the folds of the first realisation's first repeat: a row's shift never saw its own label
@@ -126,7 +113,7 @@ public final class GbtCrossValidation {
             families = fitted.families();
             calibration = fitted.calibration();
         }
-        return new Result(families, FamilyMean.of(families), models, realisations, calibration, fits, fallbacks,
+        return new Result(families, models, realisations, calibration, fits, fallbacks,
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -280,6 +267,20 @@ public final class GbtCrossValidation {
             System.arraycopy(p, 0, data, i * cols + FeatureExtractor.COUNT, p.length);
         }
         return new LightGbm.Matrix(data, rows.length, cols);
+    }
+
+    /** The distinct trim ranges of the first {@code realisations} realisations, ascending: the families' order. */
+    public static java.util.SortedSet<Integer> trimRanges(int realisations) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (int r = 0; r < realisations; r++) {
+            out.add(FeatureRealisation.TRIM_CYCLE[r % FeatureRealisation.TRIM_CYCLE.length]);
+        }
+        return out;
+    }
+
+    /** The family of the realisations with this trim range: {@code gbt_r10}, {@code gbt_r5}, ... */
+    public static String familyName(int trimRange) {
+        return "gbt_r" + trimRange;
     }
 
     /** Number of (realisation, repeat, fold, label) tasks. */

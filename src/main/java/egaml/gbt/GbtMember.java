@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import egaml.core.AtomicFiles;
 import egaml.core.EgamlDataException;
-import egaml.core.FamilyMean;
 import egaml.core.JsonManifest;
 import egaml.core.Label;
 import egaml.core.Parallel;
@@ -16,6 +15,11 @@ import egaml.features.FeatureExtractor;
 import egaml.features.FeatureRealisation;
 import egaml.features.FeatureTable;
 import egaml.ingest.CleanRun;
+import egaml.member.Family;
+import egaml.member.FamilyAverager;
+import egaml.member.FamilyScores;
+import egaml.member.FittedMember;
+import egaml.member.SamRole;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,16 +30,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A trained GBT member: the fold models of a cross-validation and what is needed to rebuild their
  * inputs (seed, realisations). New samples get the mean probability over the fold models of each trim-range
- * family, and the member the mean over families (method.md 8.4). Saved as a folder: {@code gbt.json}
+ * family (method.md 8.4), calibrated. Saved as a folder: {@code gbt.json}
  * and one LightGBM text model per fold model under {@code models/}, loadable by any LightGBM.
  */
 public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> realisations, List<FoldModel> models,
-                        FamilyCalibration calibration) {
+                        FamilyCalibration calibration) implements FittedMember {
     public static final int FORMAT_VERSION = 1;
     public static final String MANIFEST = "gbt.json";
 
@@ -49,19 +52,43 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
         return new GbtMember(seed, config, result.realisations(), result.models(), result.calibration());
     }
 
-    /** Probabilities per family and for the member. */
-    public record Prediction(Map<String, double[][]> families, double[][] member) {
+    @Override
+    public String kind() {
+        return GbtKind.NAME;
     }
 
-    public Prediction predict(List<CleanRun> runs, int threads) {
+    @Override
+    public List<Family> families() {
+        return GbtCrossValidation.trimRanges(realisations.size()).stream()
+                .map(trim -> new Family(GbtCrossValidation.familyName(trim), GbtKind.NAME, SamRole.TREES)).toList();
+    }
+
+    @Override
+    public String format() {
+        return "LightGBM text models + gbt.json";
+    }
+
+    @Override
+    public int modelCount() {
+        return models.size();
+    }
+
+    /**
+     * Per trim-range family, the mean probability of its fold models for each label (method.md 8.4), calibrated, as
+     * logits.
+     */
+    @Override
+    public FamilyScores predict(List<CleanRun> runs, int threads) {
         SeedSequence seeds = new SeedSequence(seed);
         int n = runs.size();
-        Map<Integer, double[][]> sums = new TreeMap<>();
-        Map<Integer, int[]> counts = new TreeMap<>();
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        FamilyAverager average = new FamilyAverager(n);
+        families().forEach(f -> average.declare(f.name()));
         for (FeatureRealisation r : realisations) {
             float[][] rows = FeatureTable.extract(runs, r, seeds, threads, k -> { }).rows();
-            double[][] sum = sums.computeIfAbsent(r.trimRange(), k -> new double[n][Label.COUNT]);
-            int[] count = counts.computeIfAbsent(r.trimRange(), k -> new int[Label.COUNT]);
             List<FoldModel> mine = models.stream().filter(m -> m.realisation() == r.index()).toList();
             double[][] wide = new double[n][];
             for (int i = 0; i < n; i++) {
@@ -69,27 +96,10 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             }
             List<double[]> predictions = Parallel.map("gbt-predict", threads, mine, m -> m.predict(rows, wide));
             for (int k = 0; k < mine.size(); k++) {
-                FoldModel m = mine.get(k);
-                double[] p = predictions.get(k);
-                for (int i = 0; i < n; i++) {
-                    sum[i][m.label().ordinal()] += p[i];
-                }
-                count[m.label().ordinal()]++;
+                average.add(GbtCrossValidation.familyName(r.trimRange()), mine.get(k).label(), all, predictions.get(k));
             }
         }
-        Map<String, double[][]> families = new LinkedHashMap<>();
-        for (Map.Entry<Integer, double[][]> e : sums.entrySet()) {
-            int[] c = counts.get(e.getKey());
-            double[][] p = new double[n][Label.COUNT];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < Label.COUNT; j++) {
-                    p[i][j] = e.getValue()[i][j] / c[j];
-                }
-            }
-            families.put("gbt_r" + e.getKey(), p);
-        }
-        families = calibration.apply(families);
-        return new Prediction(families, FamilyMean.of(families));
+        return FamilyScores.ofProbabilities(calibration.apply(average.means()), FamilyScores.PROBABILITY_CLIP);
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

@@ -22,25 +22,20 @@ import java.util.stream.Collectors;
  * @param gainJitter    s: during training each m/z row of a sample's spectrogram is multiplied by 2^N(0, s^2) and
  *                      the whole spectrogram by 2^N(0, 0.05^2) before scaling (the 1st place's per-ion gain jitter,
  *                      method.md 14.2; egaml option); 0: off (the reference)
- * @param schedule      the learning rate over the steps: {@code constant} (the reference) or {@code cosine} (decays
- *                      from the learning rate to 0 over all epochs; egaml option)
+ * @param schedule      the learning rate over the steps: constant (the reference) or cosine (decays from the
+ *                      learning rate to 0 over all epochs; egaml option)
  */
 public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffset, TapTable.InputDropout inputDropout,
                        double stemDropout, double reduceDropout, NnActivation activation, int epochs, int snapshotEpoch,
                        int averageFrom, int averageEvery, int weightAverageFrom, int batchSize, double learningRate,
-                       double momentum, boolean nesterov, double gainJitter, String schedule) {
-    public static final String CONSTANT = "constant";
-    public static final String COSINE = "cosine";
+                       double momentum, boolean nesterov, double gainJitter, LearningRateSchedule schedule) {
 
     /**
-     * Checks the gain jitter and the schedule (shared with {@link NnPreset}); returns the schedule, {@code constant}
-     * when absent (settings and models written before the option existed).
+     * Checks the gain jitter (shared with {@link NnPreset}); returns the schedule, {@code constant} when absent (settings
+     * and models written before the option existed).
      */
-    static String checkTraining(double gainJitter, String schedule) {
-        String s = schedule == null ? CONSTANT : schedule;
-        if (!s.equals(CONSTANT) && !s.equals(COSINE)) {
-            throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got '" + s + "'");
-        }
+    static LearningRateSchedule checkTraining(double gainJitter, LearningRateSchedule schedule) {
+        LearningRateSchedule s = schedule == null ? LearningRateSchedule.CONSTANT : schedule;
         if (!(gainJitter >= 0 && gainJitter <= 4)) {
             throw new IllegalArgumentException("gain jitter must be in [0, 4], got " + gainJitter);
         }
@@ -101,7 +96,7 @@ public record NnConfig(List<Scaling> scalings, double weightDecay, int gridOffse
 
     /** The learning-rate factor of step {@code step} (0-based) of {@code total}: 1, or the cosine decay. */
     public double learningRateFactor(long step, long total) {
-        return schedule.equals(COSINE) ? 0.5 * (1 + Math.cos(Math.PI * step / total)) : 1;
+        return schedule.factor(step, total);
     }
 
     /** Whether the held-out logits (and the weights) after this epoch are used. */

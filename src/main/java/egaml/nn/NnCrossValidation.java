@@ -1,6 +1,5 @@
 package egaml.nn;
 
-import egaml.core.FamilyMean;
 import egaml.core.Label;
 import egaml.core.Parallel;
 import egaml.core.SeedSequence;
@@ -8,6 +7,9 @@ import egaml.core.TaskStore;
 import egaml.cv.Fold;
 import egaml.cv.MultilabelStratifiedKFold;
 import egaml.ingest.CleanRun;
+import egaml.member.FamilyAverager;
+import egaml.member.FamilyScores;
+import egaml.member.TrainingListener;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,18 +35,11 @@ public final class NnCrossValidation {
     private NnCrossValidation() {
     }
 
-    /** Progress: one call per trained epoch, with a short description of the model. */
-    public interface Listener {
-        void epochDone(String model, int epoch, double loss);
-    }
-
     /**
-     * @param families    per family, probabilities for every labelled sample (sigmoid of the mean logit)
-     * @param familyLogits per family, the mean logits
-     * @param member      probabilities of the member (sigmoid of the mean family logit)
+     * @param familyLogits per family, the mean out-of-fold logits of its models
      */
-    public record Result(List<NnConfig> configurations, Map<String, double[][]> families, Map<String, double[][]> familyLogits,
-                         double[][] member, List<NnFoldModel> models, long nonFiniteReplaced, double seconds, EpochTrace trace) {
+    public record Result(List<NnConfig> configurations, FamilyScores familyLogits, List<NnFoldModel> models,
+                         long nonFiniteReplaced, double seconds, EpochTrace trace) {
     }
 
     /**
@@ -59,7 +54,7 @@ public final class NnCrossValidation {
     }
 
     public static Result run(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset, SeedSequence seeds, int workers,
-                             Listener listener) {
+                             TrainingListener listener) {
         return run(runs, y, sam, preset, seeds, workers, false, TaskStore.NONE, listener);
     }
 
@@ -69,7 +64,7 @@ public final class NnCrossValidation {
      * trained one is put there as soon as it is done. Tracing ignores the store.
      */
     public static Result run(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset, SeedSequence seeds, int workers,
-                             boolean trace, TaskStore store, Listener listener) {
+                             boolean trace, TaskStore store, TrainingListener listener) {
         long start = System.nanoTime();
         int n = y.length;
         if (runs.size() != n || sam.length != n) {
@@ -93,8 +88,8 @@ public final class NnCrossValidation {
                 java.util.Optional<byte[]> kept = store.get(key);
                 if (kept.isPresent()) {
                     NnModelTrainer.Result r = NnModelTrainer.Result.decode(kept.get());
-                    for (int e = 0; e < r.losses().length && listener != null; e++) {
-                        listener.epochDone(name + " (kept)", e + 1, r.losses()[e]);
+                    for (int e = 0; e < r.losses().length; e++) {
+                        epochDone(listener, name + " (kept)", e + 1, r.losses()[e]);
                     }
                     return r;
                 }
@@ -102,17 +97,13 @@ public final class NnCrossValidation {
             NnThreads.use(threadsPerModel);
             NnModelTrainer.Result r = NnModelTrainer.train(inputs.get(t.config()), y, t.train(), t.inference(),
                     configs.get(t.config()), seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace,
-                    (epoch, loss) -> {
-                        if (listener != null) {
-                            listener.epochDone(name, epoch, loss);
-                        }
-                    });
+                    (epoch, loss) -> epochDone(listener, name, epoch, loss));
             if (!trace) {
                 store.put(key, r.encode());
             }
             return r;
         });
-        FamilyLogits average = new FamilyLogits(n);
+        FamilyAverager average = new FamilyAverager(n);
         List<NnFoldModel> models = new ArrayList<>();
         for (int i = 0; i < tasks.size(); i++) {
             Task t = tasks.get(i);
@@ -120,12 +111,14 @@ public final class NnCrossValidation {
             average.add(configs.get(t.config()).family(), t.inference(), r.logits());
             models.add(new NnFoldModel(t.config(), t.repeat(), t.fold(), r.snapshots()));
         }
-        Map<String, double[][]> familyLogits = average.means();
-        Map<String, double[][]> families = FamilyLogits.sigmoid(familyLogits);
-        double[][] member = FamilyLogits.sigmoid(FamilyMean.of(familyLogits));
         EpochTrace epochTrace = trace ? trace(tasks, results, configs, y, preset.epochs()) : null;
-        return new Result(configs, families, familyLogits, member, models, nonFinite, (System.nanoTime() - start) / 1e9,
+        return new Result(configs, new FamilyScores(average.means()), models, nonFinite, (System.nanoTime() - start) / 1e9,
                 epochTrace);
+    }
+
+    private static void epochDone(TrainingListener listener, String model, int epoch, double loss) {
+        listener.message(String.format(java.util.Locale.ROOT, "%s epoch %d loss %.4f", model, epoch, loss));
+        listener.step(1);
     }
 
     private static EpochTrace trace(List<Task> tasks, List<NnModelTrainer.Result> results, List<NnConfig> configs, int[][] y,
@@ -135,7 +128,7 @@ public final class NnCrossValidation {
         double[] averaged = new double[epochs];
         for (int mode = 0; mode < 2; mode++) {
             for (int e = 1; e <= epochs; e++) {
-                FamilyLogits average = new FamilyLogits(n);
+                FamilyAverager average = new FamilyAverager(n);
                 for (int i = 0; i < tasks.size(); i++) {
                     Task t = tasks.get(i);
                     float[][][] traced = results.get(i).epochLogits();
@@ -152,7 +145,7 @@ public final class NnCrossValidation {
                     }
                     average.add(configs.get(t.config()).family(), t.inference(), logits);
                 }
-                double[][] p = FamilyLogits.sigmoid(FamilyMean.of(average.means()));
+                double[][] p = new FamilyScores(average.means()).memberProbabilities();
                 (mode == 0 ? at : averaged)[e - 1] = egaml.cv.LogLoss.aggregated(y, p);
             }
         }

@@ -11,11 +11,15 @@ import egaml.core.AtomicFiles;
 import egaml.core.Checksums;
 import egaml.core.EgamlDataException;
 import egaml.core.JsonManifest;
-import egaml.core.FamilyMean;
 import egaml.core.Label;
 import egaml.core.Parallel;
 import egaml.core.SeedSequence;
 import egaml.ingest.CleanRun;
+import egaml.member.Family;
+import egaml.member.FamilyAverager;
+import egaml.member.FamilyScores;
+import egaml.member.FittedMember;
+import egaml.member.SamRole;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -25,15 +29,14 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A trained NN member: the configurations of a cross-validation and the fold models' parameters. New samples
- * get, per family, the mean logit over the family's fold models (method.md 6.7) and, for the member, the
- * mean of the family logits; probabilities are their sigmoids. Saved as a folder: {@code nn.json} (seed,
+ * get, per family, the mean logit over the family's fold models (method.md 6.7). Saved as a folder: {@code nn.json} (seed,
  * preset, configurations, model list) and one DJL parameter file per fold model under {@code models/}.
  */
-public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations, List<NnFoldModel> models) {
+public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations, List<NnFoldModel> models)
+        implements FittedMember {
     public static final int FORMAT_VERSION = 1;
     public static final String MANIFEST = "nn.json";
 
@@ -46,8 +49,34 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
         return new NnMember(seed, preset, result.configurations(), result.models());
     }
 
-    /** Logits and probabilities per family and for the member. */
-    public record Prediction(Map<String, double[][]> familyLogits, Map<String, double[][]> families, double[][] member) {
+    @Override
+    public String kind() {
+        return NnKind.NAME;
+    }
+
+    /** One family per distinct configuration family, in configuration order; the three-scaling ones lead the SAM blend. */
+    @Override
+    public List<Family> families() {
+        return families(configurations);
+    }
+
+    static List<Family> families(List<NnConfig> configurations) {
+        java.util.Map<String, Family> out = new java.util.LinkedHashMap<>();
+        for (NnConfig c : configurations) {
+            out.putIfAbsent(c.family(), new Family(c.family(), NnKind.NAME,
+                    c.scalings().size() == 3 ? SamRole.NETWORK_PREFERRED : SamRole.NETWORK));
+        }
+        return List.copyOf(out.values());
+    }
+
+    @Override
+    public String format() {
+        return "DJL parameter files (PyTorch engine) + nn.json";
+    }
+
+    @Override
+    public int modelCount() {
+        return models.size();
     }
 
     /**
@@ -55,7 +84,8 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
      * each, as in training); a thread loads its models of each configuration once and runs them all on each batch's
      * inputs. The result does not depend on {@code workers}: the family means add the models in their saved order.
      */
-    public Prediction predict(List<CleanRun> runs, int workers) {
+    @Override
+    public FamilyScores predict(List<CleanRun> runs, int workers) {
         SeedSequence seeds = new SeedSequence(seed);
         int n = runs.size();
         int[] rows = new int[n];
@@ -93,7 +123,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
             }
             return share;
         });
-        FamilyLogits average = new FamilyLogits(n);
+        FamilyAverager average = new FamilyAverager(n);
         for (int c = 0; c < configurations.size(); c++) {
             for (int k = 0; k < models.size(); k++) {
                 if (models.get(k).configuration() == c) {
@@ -101,9 +131,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
                 }
             }
         }
-        Map<String, double[][]> familyLogits = average.means();
-        return new Prediction(familyLogits, FamilyLogits.sigmoid(familyLogits),
-                FamilyLogits.sigmoid(FamilyMean.of(familyLogits)));
+        return NnKind.scores(average.means());
     }
 
     /** Each fold model's logits [model][row][label]: the mean over its snapshots. */

@@ -1,6 +1,8 @@
 package egaml.nn;
 
+import egaml.core.Preset;
 import egaml.core.SeedSequence;
+import egaml.member.MemberSettings;
 import egaml.preprocess.Scaling;
 import egaml.preprocess.TemperatureGrid;
 
@@ -10,15 +12,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * How the NN member is cross-validated (method.md 6 and 12.3). Measured on the 763 real runs (seed 1): with one
- * repeat a single model predicts each sample, and weight averaging from epoch 5 beat the epoch-20 snapshot on
- * three seeds (0.1716/0.1881/0.1700 vs 0.1843/0.2039/0.1778, one configuration), so {@code smoke} and {@code fast}
- * average weights; with five repeats the models' average already smooths, the epoch-12 snapshot (0.1429) beat
- * weight averaging from epoch 3 (0.1454), so {@code full} runs 5 repeats of 12 epochs instead of 3 of 20 (0.1446)
- * for the same time. Weight decay 1e-3 beat 1e-4 (paired screening 0.1481 vs 0.1518; full, seed 1: 0.1406 vs 0.1429
- * at the epoch-12 snapshot, 0.1399 with logits averaged over epochs 10..12), so {@code full} uses 1e-3 and the mean
- * weights of epochs 10..12 (one network per fold model, so prediction costs no more than a snapshot); validated on
- * seed 2: 0.1387.
+ * How the NN member is cross-validated (method.md 6 and 12.3); docs/design.md records how the presets were chosen.
  *
  * <p>Presets: which configurations (one per scaling set,
  * hence one family each), how many repeats and folds, and the training length. The grid start and the
@@ -34,16 +28,36 @@ import java.util.SplittableRandom;
 public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampledConfigurations, double weightDecay, int repeats,
                        int folds, int epochs, int snapshotEpoch, Averaging averaging, NnActivation activation,
                        TapTable.InputDropout.Mode inputDropoutMode, boolean blockDropoutAll, int batchSize, double gainJitter,
-                       String schedule) {
+                       LearningRateSchedule schedule) implements MemberSettings {
     /**
      * Which epochs feed the predictions: a snapshot ({@code kind} none), held-out logits averaged over epochs
      * from, from + every, ... ({@code logits}), or the mean weights from that epoch on ({@code weights}).
      */
-    public record Averaging(String kind, int from, int every) {
-        public static final Averaging NONE = new Averaging("none", 0, 1);
+    public record Averaging(Kind kind, int from, int every) {
+        public static final Averaging NONE = new Averaging(Kind.NONE, 0, 1);
+
+        /** What is averaged. */
+        public enum Kind {
+            NONE, LOGITS, WEIGHTS;
+
+            @com.fasterxml.jackson.annotation.JsonCreator
+            public static Kind parse(String text) {
+                for (Kind k : values()) {
+                    if (k.code().equals(text.strip().toLowerCase(Locale.ROOT))) {
+                        return k;
+                    }
+                }
+                throw new IllegalArgumentException("averaging must be none, logits or weights, got '" + text + "'");
+            }
+
+            @com.fasterxml.jackson.annotation.JsonValue
+            public String code() {
+                return name().toLowerCase(Locale.ROOT);
+            }
+        }
 
         public Averaging {
-            if (!List.of("none", "logits", "weights").contains(kind) || (!kind.equals("none") && from < 1) || every < 1) {
+            if (kind == null || (kind != Kind.NONE && from < 1) || every < 1) {
                 throw new IllegalArgumentException("averaging must be none, logits from A [every K] or weights from A");
             }
         }
@@ -54,8 +68,8 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
             try {
                 return switch (p[0]) {
                     case "none", "off" -> NONE;
-                    case "logits" -> new Averaging("logits", Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 1);
-                    case "weights" -> new Averaging("weights", Integer.parseInt(p[1]), 1);
+                    case "logits" -> new Averaging(Kind.LOGITS, Integer.parseInt(p[1]), p.length > 2 ? Integer.parseInt(p[2]) : 1);
+                    case "weights" -> new Averaging(Kind.WEIGHTS, Integer.parseInt(p[1]), 1);
                     default -> throw new IllegalArgumentException();
                 };
             } catch (RuntimeException e) {
@@ -66,9 +80,9 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
         @Override
         public String toString() {
             return switch (kind) {
-                case "logits" -> "logits:" + from + (every > 1 ? ":" + every : "");
-                case "weights" -> "weights:" + from;
-                default -> "none";
+                case LOGITS -> "logits:" + from + (every > 1 ? ":" + every : "");
+                case WEIGHTS -> "weights:" + from;
+                case NONE -> "none";
             };
         }
     }
@@ -98,65 +112,160 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
     static final List<Scaling> MAX_SHARE = List.of(Scaling.max(), Scaling.share());
     static final List<Scaling> ALL_SQRT = List.of(Scaling.max(), Scaling.share(), Scaling.ion(0.5));
 
-    public static NnPreset named(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "smoke" -> new NnPreset("smoke", List.of(SHARE), 0, 1e-4, 1, 2, 8, 8, new Averaging("weights", 3, 1),
-                    NnActivation.LEAKY_REFERENCE,
-                    TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
-            case "fast" -> new NnPreset("fast", List.of(SHARE, ALL_SQRT), 0, 1e-4, 1, 3, 10, 10, new Averaging("weights", 3, 1),
-                    NnActivation.LEAKY_REFERENCE,
-                    TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
-            case "full" -> new NnPreset("full", List.of(SHARE, MAX_SHARE, ALL_SQRT), 0, 1e-3, 5, 5, 12, 12, new Averaging("weights", 10, 1),
-                    NnActivation.LEAKY_REFERENCE, TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
-            default -> throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + name + "'");
+    public static NnPreset of(Preset preset) {
+        Builder b = new Builder(preset.code()).averaging(new Averaging(Averaging.Kind.WEIGHTS, 3, 1));
+        return switch (preset) {
+            case SMOKE -> b.scalingSets(List.of(SHARE)).repeatsAndFolds(1, 2).epochs(8, 8).build();
+            case FAST -> b.scalingSets(List.of(SHARE, ALL_SQRT)).repeatsAndFolds(1, 3).epochs(10, 10).build();
+            case FULL -> b.scalingSets(List.of(SHARE, MAX_SHARE, ALL_SQRT)).weightDecay(1e-3).repeatsAndFolds(5, 5)
+                    .epochs(12, 12).averaging(new Averaging(Averaging.Kind.WEIGHTS, 10, 1)).build();
         };
     }
 
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** The same settings trained for {@code epochs}, the snapshot at {@code snapshotEpoch} (averaging dropped if it started later). */
     public NnPreset withEpochs(int epochs, int snapshotEpoch) {
-        Averaging a = averaging.from() > epochs ? Averaging.NONE : averaging;
-        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, a, activation, inputDropoutMode,
-                blockDropoutAll, batchSize, gainJitter, schedule);
+        return toBuilder().epochs(epochs, snapshotEpoch).build();
     }
 
     public NnPreset withRepeatsAndFolds(int repeats, int folds) {
-        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
+        return toBuilder().repeatsAndFolds(repeats, folds).build();
     }
 
-    public NnPreset withBatchSize(int batch) {
-        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batch, gainJitter, schedule);
+    /** With per-ion gain jitter s (0: off) and a learning-rate schedule; see {@link NnConfig}. */
+    public NnPreset withTraining(double gainJitter, LearningRateSchedule schedule) {
+        return toBuilder().gainJitter(gainJitter).schedule(schedule).build();
     }
 
-    /** With per-ion gain jitter s (0: off) and a learning-rate schedule (constant or cosine); see {@link NnConfig}. */
-    public NnPreset withTraining(double gainJitter, String schedule) {
-        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
+    public NnPreset withScalingSets(List<List<Scaling>> sets) {
+        return toBuilder().scalingSets(sets).build();
     }
 
-    /** N configurations drawn as the reference does (method.md 6.4) instead of the scaling sets. */
-    public NnPreset withSampledConfigurations(int count) {
-        return new NnPreset(name, scalingSets, count, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
+    /** Changes some settings: {@code preset.toBuilder().repeatsAndFolds(2, 5).build()}. */
+    public static final class Builder {
+        private String name;
+        private List<List<Scaling>> scalingSets = List.of(SHARE);
+        private int sampledConfigurations;
+        private double weightDecay = 1e-4;
+        private int repeats = 1;
+        private int folds = 5;
+        private int epochs = 10;
+        private int snapshotEpoch = 10;
+        private Averaging averaging = Averaging.NONE;
+        private NnActivation activation = NnActivation.LEAKY_REFERENCE;
+        private TapTable.InputDropout.Mode inputDropoutMode = TapTable.InputDropout.Mode.ELEMENT;
+        private boolean blockDropoutAll;
+        private int batchSize = 12;
+        private double gainJitter;
+        private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
+
+        /** The reference's settings under a name; every setting can then be changed. */
+        public Builder(String name) {
+            this.name = name;
+        }
+
+        private Builder(NnPreset p) {
+            name = p.name;
+            scalingSets = p.scalingSets;
+            sampledConfigurations = p.sampledConfigurations;
+            weightDecay = p.weightDecay;
+            repeats = p.repeats;
+            folds = p.folds;
+            epochs = p.epochs;
+            snapshotEpoch = p.snapshotEpoch;
+            averaging = p.averaging;
+            activation = p.activation;
+            inputDropoutMode = p.inputDropoutMode;
+            blockDropoutAll = p.blockDropoutAll;
+            batchSize = p.batchSize;
+            gainJitter = p.gainJitter;
+            schedule = p.schedule;
+        }
+
+        /** One configuration per scaling set (and no sampled configurations). */
+        public Builder scalingSets(List<List<Scaling>> v) {
+            scalingSets = v;
+            sampledConfigurations = 0;
+            return this;
+        }
+
+        /** N configurations drawn as the reference does (method.md 6.4) instead of the scaling sets. */
+        public Builder sampledConfigurations(int v) {
+            sampledConfigurations = v;
+            return this;
+        }
+
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        public Builder repeatsAndFolds(int r, int k) {
+            repeats = r;
+            folds = k;
+            return this;
+        }
+
+        /** Epochs and the snapshot epoch; an averaging that would start after the last epoch is dropped. */
+        public Builder epochs(int e, int snapshot) {
+            epochs = e;
+            snapshotEpoch = snapshot;
+            if (averaging.from() > e) {
+                averaging = Averaging.NONE;
+            }
+            return this;
+        }
+
+        public Builder averaging(Averaging v) {
+            averaging = v;
+            return this;
+        }
+
+        public Builder activation(NnActivation v) {
+            activation = v;
+            return this;
+        }
+
+        public Builder inputDropoutMode(TapTable.InputDropout.Mode v) {
+            inputDropoutMode = v;
+            return this;
+        }
+
+        public Builder blockDropoutAll(boolean v) {
+            blockDropoutAll = v;
+            return this;
+        }
+
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        public Builder gainJitter(double v) {
+            gainJitter = v;
+            return this;
+        }
+
+        public Builder schedule(LearningRateSchedule v) {
+            schedule = v;
+            return this;
+        }
+
+        public NnPreset build() {
+            if (averaging.from() > epochs) {
+                throw new IllegalArgumentException("averaging starts at epoch " + averaging.from() + ", after the last epoch " + epochs);
+            }
+            return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch,
+                    averaging, activation, inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
+        }
     }
 
     /** How many configurations (and at most how many families) there are. */
     public int configurationCount() {
         return sampledConfigurations > 0 ? sampledConfigurations : scalingSets.size();
-    }
-
-    public NnPreset withScalingSets(List<List<Scaling>> sets) {
-        return new NnPreset(name, sets, 0, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation,
-                inputDropoutMode, blockDropoutAll, batchSize, gainJitter, schedule);
-    }
-
-    public NnPreset withVariants(NnActivation activation, TapTable.InputDropout.Mode mode, boolean blockDropoutAll,
-                                 double weightDecay, Averaging averaging) {
-        if (averaging.from() > epochs) {
-            throw new IllegalArgumentException("averaging starts at epoch " + averaging.from() + ", after the last epoch " + epochs);
-        }
-        return new NnPreset(name, scalingSets, sampledConfigurations, weightDecay, repeats, folds, epochs, snapshotEpoch, averaging, activation, mode,
-                blockDropoutAll, batchSize, gainJitter, schedule);
     }
 
     /** The configurations, one per scaling set, with grid start and extra dropout drawn from the seed. */
@@ -192,8 +301,8 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
                 decay = weightDecay;
             }
             out.add(new NnConfig(set, decay, offset, new TapTable.InputDropout(inputDropoutMode, input),
-                    stem, reduce, activation, epochs, snapshotEpoch, averaging.kind().equals("logits") ? averaging.from() : 0,
-                    averaging.every(), averaging.kind().equals("weights") ? averaging.from() : 0, batchSize,
+                    stem, reduce, activation, epochs, snapshotEpoch, averaging.kind() == Averaging.Kind.LOGITS ? averaging.from() : 0,
+                    averaging.every(), averaging.kind() == Averaging.Kind.WEIGHTS ? averaging.from() : 0, batchSize,
                     0.1 * Math.sqrt(batchSize / 12.0), 0, false, gainJitter, schedule));
         }
         return out;
@@ -206,8 +315,8 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
             case 2 -> MAX_SHARE;
             default -> ALL_SQRT;
         };
-        NnPreset p = new NnPreset("bench", List.of(set), 0, 1e-4, 1, 2, epochs, epochs, Averaging.NONE, activation,
-                TapTable.InputDropout.Mode.ELEMENT, false, 12, 0, NnConfig.CONSTANT);
+        NnPreset p = new Builder("bench").scalingSets(List.of(set)).repeatsAndFolds(1, 2).epochs(epochs, epochs)
+                .activation(activation).build();
         return p.configurations(seeds).get(0);
     }
 }

@@ -190,10 +190,18 @@ class CliTest {
         assertThat(lines.get(0)).isEqualTo("sample_id," + String.join(",", Label.columnNames()));
         assertThat(model.resolve("gbt.json")).exists();
         assertThat(CliRunner.run("cv", "--data", sim.toString(), "--models", "cnn", "--quiet").err())
-                .contains("--models must be gbt or nn");
+                .contains("unknown member 'cnn'").contains("gbt, nn, baseline");
+        Path baseOof = dir.resolve("oof_baseline.csv");
+        CliRunner base = CliRunner.run("cv", "--data", sim.toString(), "--models", "baseline", "--preset", "smoke", "--seed",
+                "2", "--out", baseOof.toString(), "--save", dir.resolve("baseline-model").toString(), "--quiet", "--no-cache");
+        assertThat(base.exit()).as(base.err()).isZero();
+        assertThat(base.out()).contains("baseline cv: preset smoke, seed 2, 30 samples")
+                .containsPattern("(?m)^baseline_lr +\\d\\.\\d{4}").contains("settings chosen");
+        assertThat(Files.readAllLines(baseOof)).hasSize(31);
+        assertThat(dir.resolve("baseline-model").resolve("baseline.json")).exists();
         Path nnOof = dir.resolve("oof_nn.csv");
         CliRunner nn = CliRunner.run("cv", "--data", sim.toString(), "--models", "nn", "--preset", "smoke", "--seed", "2",
-                "--out", nnOof.toString(), "--save", dir.resolve("nn-model").toString(), "--nn-trace", "--quiet", "--no-cache");
+                "--out", nnOof.toString(), "--save", dir.resolve("nn-model").toString(), "--trace", "--quiet", "--no-cache");
         assertThat(nn.exit()).as(nn.err()).isZero();
         assertThat(nn.out()).contains("nn cv: preset smoke, seed 2, 30 samples").contains("weights averaged over epochs 3..8")
                 .containsPattern("(?m)^nn_share_wd1e-04 +\\d\\.\\d{4}").containsPattern("(?m)^ +epoch +8 ");

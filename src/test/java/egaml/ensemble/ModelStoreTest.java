@@ -2,6 +2,7 @@ package egaml.ensemble;
 
 import egaml.core.EgamlDataException;
 import egaml.core.InstrumentType;
+import egaml.core.Preset;
 import egaml.cv.LogLoss;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
@@ -9,6 +10,10 @@ import egaml.ingest.DatasetLoader;
 import egaml.ingest.IngestConfig;
 import egaml.ingest.RunLoader;
 import egaml.ingest.SampleRef;
+import egaml.member.Family;
+import egaml.member.SamRole;
+import egaml.member.TrainingData;
+import egaml.member.TrainingListener;
 import egaml.sim.SimulationConfig;
 import egaml.sim.Simulator;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +48,9 @@ class ModelStoreTest {
         types = labelled.stream().map(SampleRef::instrumentType).toList();
         y = labelled.stream().map(s -> d.labelsOf(s).orElseThrow()).toArray(int[][]::new);
         // the whole system: both members, the stacker and the reference's SAM blend
-        outcome = ModelTrainer.train(runs, types, y, "smoke", egaml.gbt.GbtConfig.preset("smoke"),
-                egaml.nn.NnPreset.named("smoke"), StackerConfig.preset("smoke"), 5, IngestConfig.defaults(), SamMode.BLEND, 2,
+        TrainingSettings settings = TrainingSettings.of(Preset.SMOKE, List.of("gbt", "nn"), 5, MemberRegistry.standard())
+                .withSamMode(SamMode.BLEND);
+        outcome = ModelTrainer.train(new TrainingData(runs, y, types), settings, MemberRegistry.standard(), 2,
                 egaml.core.TaskStore.NONE, TrainingListener.NONE);
         saved = dir.resolve("model");
         ModelStore.save(saved, outcome.model(), Map.of("oof.csv", "x"), new com.fasterxml.jackson.databind.ObjectMapper()
@@ -59,7 +65,8 @@ class ModelStoreTest {
         double[][] loaded = ModelStore.load(saved).predict(fresh, freshTypes, 1);
         assertThat(loaded).isDeepEqualTo(inMemory);
         assertThat(outcome.oof()).containsKeys("gbt_r10", "gbt", "nn_share_wd1e-04", "nn", "ensemble", "prior");
-        assertThat(outcome.model().ensemble().families()).containsExactly("gbt_r10", "nn_share_wd1e-04");
+        assertThat(outcome.model().ensemble().families()).containsExactly(new Family("gbt_r10", "gbt", SamRole.TREES),
+                new Family("nn_share_wd1e-04", "nn", SamRole.NETWORK));
         assertThat(saved.resolve("nn").resolve("nn.json")).exists();
         assertThat(saved.resolve("gbt").resolve("gbt.json")).exists();
         assertThat(LogLoss.aggregated(y, outcome.ensemble())).isFinite();
@@ -69,14 +76,36 @@ class ModelStoreTest {
     void samSamplesFollowTheSamRule() {
         double[][][] z = {{{2.0, -1, 0, 0, 0, 0, 0, 0, 0, 0}}, {{0.0, -3, 0, 0, 0, 0, 0, 0, 0, 0}}};
         double[][] weights = new double[10][2];
-        Ensemble average = new Ensemble(List.of("gbt_r10", "gbt_r5"), weights, new double[10], SamMode.AVERAGE);
+        Ensemble average = new Ensemble(List.of(tree("gbt_r10"), tree("gbt_r5")), weights, new double[10], SamMode.AVERAGE,
+                null);
         double[][] stacked = {{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}};
         double[][] sam = average.applySamRule(stacked, z, List.of(InstrumentType.SAM_TESTBED));
         assertThat(sam[0][0]).isEqualTo(1 / (1 + Math.exp(-1.0)));
         assertThat(sam[0][1]).isEqualTo(1 / (1 + Math.exp(2.0)));
         assertThat(average.applySamRule(stacked, z, List.of(InstrumentType.COMMERCIAL))[0]).containsExactly(stacked[0]);
-        assertThatThrownBy(() -> new Ensemble(List.of("gbt_r10"), weights, new double[10], SamMode.BLEND))
-                .hasMessageContaining("blend needs NN families");
+        assertThatThrownBy(() -> new Ensemble(List.of(tree("gbt_r10")), weights, new double[10], SamMode.BLEND, null))
+                .hasMessageContaining("blend needs tree and network families");
+    }
+
+    @Test
+    void theSamBlendPicksFamiliesByTheirDeclaredRolesNotTheirNames() {
+        // a network family named like the preferred one but declared NETWORK, and a new family named "nn2_..."
+        List<Family> families = List.of(tree("gbt_r10"), new Family("nn_max+share+ion^0.5_x", "other", SamRole.NETWORK),
+                new Family("nn2_transformer", "nn2", SamRole.NONE), new Family("net3", "nn", SamRole.NETWORK_PREFERRED));
+        Ensemble blend = new Ensemble(families, new double[10][4], new double[10], SamMode.BLEND, null);
+        double[][][] z = new double[4][1][10];
+        z[0][0][0] = 1.0;
+        z[1][0][0] = 100.0;
+        z[2][0][0] = -100.0;
+        z[3][0][0] = 2.0;
+        double[][] stacked = {{0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5}};
+        double[][] out = blend.applySamRule(stacked, z, List.of(InstrumentType.SAM_TESTBED));
+        double sam = 1 / (1 + Math.exp(-(0.45 * 1.0 + 0.25 * 2.0)));
+        assertThat(out[0][0]).isCloseTo((0.5 + 2 * sam) / 3, org.assertj.core.data.Offset.offset(1e-15));
+    }
+
+    private static Family tree(String name) {
+        return new Family(name, "gbt", SamRole.TREES);
     }
 
     @Test
@@ -117,8 +146,13 @@ class ModelStoreTest {
         assertThatThrownBy(() -> ModelStore.load(newer)).hasMessageContaining("made by egaml 99.0.0, newer than this egaml");
 
         Path format = copy(saved, dir.resolve("copy5"));
-        Files.writeString(format.resolve("manifest.json"), m.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
-        assertThatThrownBy(() -> ModelStore.load(format)).hasMessageContaining("format version found 7, supported 1");
+        Files.writeString(format.resolve("manifest.json"), m.replace("\"formatVersion\" : 2", "\"formatVersion\" : 7"));
+        assertThatThrownBy(() -> ModelStore.load(format)).hasMessageContaining("format version found 7, supported 2");
+
+        Path old = copy(saved, dir.resolve("copy7")); // a folder of the format before members were plug-ins
+        Files.writeString(old.resolve("manifest.json"), m.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1"));
+        assertThatThrownBy(() -> ModelStore.load(old)).isInstanceOf(EgamlDataException.class)
+                .hasMessageContaining("format version found 1, supported 2").hasMessageContaining("train it again");
     }
 
     private static Path copy(Path from, Path to) throws IOException {

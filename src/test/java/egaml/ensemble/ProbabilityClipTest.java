@@ -19,7 +19,7 @@ class ProbabilityClipTest {
         assertThat(ProbabilityClip.parse(clip.toString())).isEqualTo(clip);
         assertThat(ProbabilityClip.parse("none").isNone()).isTrue();
 
-        Ensemble e = new Ensemble(List.of("gbt_r10"), new double[10][1], new double[10], SamMode.STACKER,
+        Ensemble e = new Ensemble(List.of(new egaml.member.Family("gbt_r10", "gbt", egaml.member.SamRole.TREES)), new double[10][1], new double[10], SamMode.STACKER,
                 ProbabilityClip.parse("commercial=0.1:0.9,sam=0.3:0.7"));
         double[][] stacked = new double[2][10];
         java.util.Arrays.fill(stacked[0], 0.01);

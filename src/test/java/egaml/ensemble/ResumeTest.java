@@ -1,6 +1,9 @@
 package egaml.ensemble;
 
 import egaml.core.InstrumentType;
+import egaml.core.Preset;
+import egaml.member.TrainingData;
+import egaml.member.TrainingListener;
 import egaml.core.TaskStore;
 import egaml.gbt.GbtConfig;
 import egaml.ingest.CleanRun;
@@ -37,8 +40,8 @@ class ResumeTest {
         List<CleanRun> runs = DatasetLoader.load(labelled, new RunLoader(IngestConfig.defaults(), null), 2, k -> { }).requireAll();
         List<InstrumentType> types = labelled.stream().map(SampleRef::instrumentType).toList();
         int[][] y = labelled.stream().map(s -> d.labelsOf(s).orElseThrow()).toArray(int[][]::new);
-        GbtConfig gbt = GbtConfig.preset("smoke");
-        NnPreset nn = NnPreset.named("smoke").withEpochs(2, 2);
+        GbtConfig gbt = GbtConfig.preset(Preset.SMOKE);
+        NnPreset nn = NnPreset.of(Preset.SMOKE).withEpochs(2, 2);
         int tasks = egaml.gbt.GbtCrossValidation.tasks(gbt) + nn.folds();
 
         ModelTrainer.Outcome uninterrupted = train(runs, types, y, gbt, nn, TaskStore.NONE);
@@ -88,7 +91,9 @@ class ResumeTest {
     private static ModelTrainer.Outcome train(List<CleanRun> runs, List<InstrumentType> types, int[][] y, GbtConfig gbt,
                                               NnPreset nn, TaskStore store) {
         // one worker: the interruption then falls after exactly 7 finished fold models
-        return ModelTrainer.train(runs, types, y, "smoke", gbt, nn, StackerConfig.preset("smoke"), 3, IngestConfig.defaults(),
-                SamMode.BLEND, 1, store, TrainingListener.NONE);
+        TrainingSettings settings = TrainingSettings.of(Preset.SMOKE, List.of("gbt", "nn"), 3, MemberRegistry.standard())
+                .withMember("gbt", s -> gbt).withMember("nn", s -> nn).withSamMode(SamMode.BLEND);
+        return ModelTrainer.train(new TrainingData(runs, y, types), settings, MemberRegistry.standard(), 1, store,
+                TrainingListener.NONE);
     }
 }

@@ -45,7 +45,7 @@ class StackerTrainerTest {
         SplittableRandom rng = new SplittableRandom(2);
         int[][] y = labels(600, rng);
         double[][][] z = families(y, rng);
-        StackerTrainer.Result r = new StackerTrainer(StackerConfig.preset("fast"))
+        StackerTrainer.Result r = new StackerTrainer(StackerConfig.preset(egaml.core.Preset.FAST))
                 .fit(List.of("a", "b", "c", "noise"), z, y, new SeedSequence(3));
         double stacked = LogLoss.aggregated(y, r.oof());
         for (int f = 0; f < 4; f++) {
@@ -66,10 +66,10 @@ class StackerTrainerTest {
             assertThat(r.weights()[j][0]).as("an overconfident family is shrunk").isLessThan(1);
         }
         // same seed, same result
-        StackerTrainer.Result again = new StackerTrainer(StackerConfig.preset("fast"))
+        StackerTrainer.Result again = new StackerTrainer(StackerConfig.preset(egaml.core.Preset.FAST))
                 .fit(List.of("a", "b", "c", "noise"), z, y, new SeedSequence(3));
         assertThat(again.oof()).isDeepEqualTo(r.oof());
-        assertThat(StackerTrainer.predict(r.weights(), r.intercepts(), z)).hasNumberOfRows(y.length);
+        assertThat(Ensemble.stack(r.weights(), r.intercepts(), z)).hasNumberOfRows(y.length);
         assertThat(r.intercepts()).containsOnly(0.0); // off by default, as in the reference
     }
 
@@ -85,7 +85,7 @@ class StackerTrainerTest {
                 z[1][i][j] = truth - 1.5 + 0.5 * rng.nextGaussian();
             }
         }
-        StackerConfig plain = StackerConfig.preset("fast");
+        StackerConfig plain = StackerConfig.preset(egaml.core.Preset.FAST);
         StackerTrainer.Result without = new StackerTrainer(plain).fit(List.of("a", "b"), z, y, new SeedSequence(1));
         StackerTrainer.Result with = new StackerTrainer(plain.withIntercept(true)).fit(List.of("a", "b"), z, y,
                 new SeedSequence(1));
@@ -106,7 +106,7 @@ class StackerTrainerTest {
             yl[i] = y[i][0];
         }
         int[] train = java.util.stream.IntStream.range(0, 200).toArray();
-        StackerTrainer trainer = new StackerTrainer(StackerConfig.preset("full"));
+        StackerTrainer trainer = new StackerTrainer(StackerConfig.preset(egaml.core.Preset.FULL));
         StackerTrainer.FoldFit a = trainer.fitFold(zl, yl, train, new SplittableRandom(9));
         int[] flipped = yl.clone();
         for (int i = 200; i < 300; i++) {

@@ -3,6 +3,9 @@ package egaml.gbt;
 import egaml.TestData;
 import egaml.core.EgamlDataException;
 import egaml.core.Label;
+import egaml.core.Preset;
+import egaml.member.FamilyScores;
+import egaml.member.TrainingListener;
 import egaml.core.SeedSequence;
 import egaml.cv.LogLoss;
 import egaml.ingest.CleanRun;
@@ -42,16 +45,16 @@ class GbtMemberTest {
     @Test
     void smokeCrossValidationOnRealRunsBeatsTheLabelPrior() {
         Data data = load(Dataset.open(TestData.sharedData()), 120);
-        GbtCrossValidation.Result r = GbtCrossValidation.run(data.runs(), data.y(), GbtConfig.preset("smoke"),
-                new SeedSequence(1), 2, k -> { });
-        double gbt = LogLoss.aggregated(data.y(), r.member());
+        GbtCrossValidation.Result r = GbtCrossValidation.run(data.runs(), data.y(), GbtConfig.preset(Preset.SMOKE),
+                new SeedSequence(1), 2, TrainingListener.NONE);
+        double gbt = LogLoss.aggregated(data.y(), r.families().get("gbt_r10"));
         double prior = LogLoss.aggregated(data.y(), LogLoss.priorPredictions(data.y(), data.y().length));
         assertThat(gbt).isLessThan(prior);
         assertThat(r.models()).hasSize(2 * Label.COUNT);
         // same seed, same out-of-fold predictions
-        GbtCrossValidation.Result again = GbtCrossValidation.run(data.runs(), data.y(), GbtConfig.preset("smoke"),
-                new SeedSequence(1), 1, k -> { });
-        assertThat(again.member()).isDeepEqualTo(r.member());
+        GbtCrossValidation.Result again = GbtCrossValidation.run(data.runs(), data.y(), GbtConfig.preset(Preset.SMOKE),
+                new SeedSequence(1), 1, TrainingListener.NONE);
+        assertThat(again.families().get("gbt_r10")).isDeepEqualTo(r.families().get("gbt_r10"));
     }
 
     @Test
@@ -59,12 +62,13 @@ class GbtMemberTest {
         Path sim = dir.resolve("sim");
         new Simulator(SimulationConfig.of(40, 5).withFormat(SimulationConfig.Format.COMMERCIAL)).write(sim, false, 2, k -> { });
         Data data = load(Dataset.open(sim), 40);
-        GbtConfig config = GbtConfig.preset("smoke").with(null, null, null, null, null, true);
-        GbtCrossValidation.Result r = GbtCrossValidation.run(data.runs(), data.y(), config, new SeedSequence(9), 2, k -> { });
+        GbtConfig config = GbtConfig.preset(Preset.SMOKE).toBuilder().calibrate(true).build();
+        GbtCrossValidation.Result r = GbtCrossValidation.run(data.runs(), data.y(), config, new SeedSequence(9), 2,
+                TrainingListener.NONE);
         assertThat(r.calibration().shifts()).containsOnlyKeys("gbt_r10");
         GbtMember member = GbtMember.of(r, 9, config);
         List<CleanRun> fresh = data.runs().subList(0, 6);
-        GbtMember.Prediction before = member.predict(fresh, 2);
+        FamilyScores before = member.predict(fresh, 2);
         Path saved = dir.resolve("model");
         member.save(saved);
         assertThat(saved.resolve("gbt.json")).exists();
@@ -75,9 +79,9 @@ class GbtMemberTest {
         assertThat(Files.readString(saved.resolve("gbt.json"))).contains("\"calibration\"");
         GbtMember loaded = GbtMember.load(saved);
         assertThat(loaded.calibration().shifts().get("gbt_r10")).containsExactly(r.calibration().shifts().get("gbt_r10"));
-        GbtMember.Prediction after = loaded.predict(fresh, 1);
-        assertThat(after.member()).isDeepEqualTo(before.member());
-        assertThat(after.families().keySet()).containsExactly("gbt_r10");
+        FamilyScores after = loaded.predict(fresh, 1);
+        assertThat(after.get("gbt_r10")).isDeepEqualTo(before.get("gbt_r10"));
+        assertThat(after.names()).containsExactly("gbt_r10");
         member.save(saved); // replacing an existing folder works
         try (var siblings = Files.list(dir)) {
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("sim", "model");

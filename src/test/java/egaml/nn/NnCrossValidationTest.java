@@ -2,7 +2,10 @@ package egaml.nn;
 
 import egaml.TestData;
 import egaml.core.EgamlDataException;
+import egaml.core.Preset;
 import egaml.core.SeedSequence;
+import egaml.member.FamilyScores;
+import egaml.member.TrainingListener;
 import egaml.cv.LogLoss;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
@@ -46,23 +49,23 @@ class NnCrossValidationTest {
     void smokeCrossValidationOnRealRunsBeatsTheLabelPriorAndRepeatsExactly() {
         // the network needs a few hundred samples to learn anything at the reference's learning rate
         Data data = load(Dataset.open(TestData.sharedData()), 300);
-        NnPreset smoke = NnPreset.named("smoke");
-        NnCrossValidation.Result r = NnCrossValidation.run(data.runs(), data.y(), data.sam(), smoke, new SeedSequence(1), 2, null);
-        double nn = LogLoss.aggregated(data.y(), r.member());
+        NnPreset smoke = NnPreset.of(Preset.SMOKE);
+        NnCrossValidation.Result r = NnCrossValidation.run(data.runs(), data.y(), data.sam(), smoke, new SeedSequence(1), 2, TrainingListener.NONE);
+        double nn = LogLoss.aggregated(data.y(), r.familyLogits().memberProbabilities());
         double prior = LogLoss.aggregated(data.y(), LogLoss.priorPredictions(data.y(), data.y().length));
         assertThat(nn).isLessThan(prior);
         assertThat(r.models()).hasSize(smoke.folds());
-        assertThat(r.families()).containsOnlyKeys("nn_share_wd1e-04");
+        assertThat(r.familyLogits().names()).containsExactly("nn_share_wd1e-04");
         // same seed, same predictions, whether the fold models train one or two at a time
         List<CleanRun> few = data.runs().subList(0, 40);
         int[][] fewY = java.util.Arrays.copyOf(data.y(), 40);
         boolean[] fewSam = java.util.Arrays.copyOf(data.sam(), 40);
         NnPreset quick = smoke.withEpochs(2, 2);
-        NnCrossValidation.Result one = NnCrossValidation.run(few, fewY, fewSam, quick, new SeedSequence(1), 1, null);
-        NnCrossValidation.Result two = NnCrossValidation.run(few, fewY, fewSam, quick, new SeedSequence(1), 2, null);
-        assertThat(two.member()).isDeepEqualTo(one.member());
-        NnCrossValidation.Result other = NnCrossValidation.run(few, fewY, fewSam, quick, new SeedSequence(2), 2, null);
-        assertThat(other.member()).isNotEqualTo(one.member());
+        NnCrossValidation.Result one = NnCrossValidation.run(few, fewY, fewSam, quick, new SeedSequence(1), 1, TrainingListener.NONE);
+        NnCrossValidation.Result two = NnCrossValidation.run(few, fewY, fewSam, quick, new SeedSequence(1), 2, TrainingListener.NONE);
+        assertThat(two.familyLogits().meanLogits()).isDeepEqualTo(one.familyLogits().meanLogits());
+        NnCrossValidation.Result other = NnCrossValidation.run(few, fewY, fewSam, quick, new SeedSequence(2), 2, TrainingListener.NONE);
+        assertThat(other.familyLogits().meanLogits()).isNotEqualTo(one.familyLogits().meanLogits());
     }
 
     @Test
@@ -75,7 +78,7 @@ class NnCrossValidationTest {
             y[i][(i * 7) % 10] = 1;
         }
         sam[3] = sam[17] = sam[30] = true;
-        NnPreset preset = NnPreset.named("fast").withRepeatsAndFolds(2, 4);
+        NnPreset preset = NnPreset.of(Preset.FAST).withRepeatsAndFolds(2, 4);
         List<NnCrossValidation.Task> tasks = NnCrossValidation.plan(y, sam, preset, 2, new SeedSequence(5));
         assertThat(tasks).hasSize(2 * 2 * 4);
         for (int c = 0; c < 2; c++) {
@@ -108,17 +111,17 @@ class NnCrossValidationTest {
         Path sim = dir.resolve("sim");
         new Simulator(SimulationConfig.of(30, 5).withFormat(SimulationConfig.Format.COMMERCIAL)).write(sim, false, 2, k -> { });
         Data data = load(Dataset.open(sim), 30);
-        NnPreset preset = NnPreset.named("smoke").withScalingSets(List.of(NnPreset.SHARE, NnPreset.ALL_SQRT)).withEpochs(2, 2)
-                .withVariants(NnActivation.RRELU_REFERENCE, TapTable.InputDropout.Mode.SERIES, true, 1e-3,
-                        NnPreset.Averaging.parse("logits:1"));
-        NnCrossValidation.Result r = NnCrossValidation.run(data.runs(), data.y(), data.sam(), preset, new SeedSequence(9), 2, null);
+        NnPreset preset = NnPreset.of(Preset.SMOKE).toBuilder().scalingSets(List.of(NnPreset.SHARE, NnPreset.ALL_SQRT))
+                .epochs(2, 2).activation(NnActivation.RRELU_REFERENCE).inputDropoutMode(TapTable.InputDropout.Mode.SERIES)
+                .blockDropoutAll(true).weightDecay(1e-3).averaging(NnPreset.Averaging.parse("logits:1")).build();
+        NnCrossValidation.Result r = NnCrossValidation.run(data.runs(), data.y(), data.sam(), preset, new SeedSequence(9), 2, TrainingListener.NONE);
         NnMember member = NnMember.of(r, 9, preset);
         List<CleanRun> fresh = data.runs().subList(0, 5);
-        NnMember.Prediction before = member.predict(fresh, 2);
+        FamilyScores before = member.predict(fresh, 2);
         // models dealt to three threads (an uneven split across the configurations) predict the same
-        NnMember.Prediction three = member.predict(fresh, 3);
-        for (String family : before.familyLogits().keySet()) {
-            assertThat(three.familyLogits().get(family)).isDeepEqualTo(before.familyLogits().get(family));
+        FamilyScores three = member.predict(fresh, 3);
+        for (String family : before.names()) {
+            assertThat(three.get(family)).isDeepEqualTo(before.get(family));
         }
         Path saved = dir.resolve("nn");
         member.save(saved);
@@ -126,9 +129,11 @@ class NnCrossValidationTest {
         try (var files = Files.list(saved.resolve("models"))) {
             assertThat(files.count()).isEqualTo(8); // 2 configurations x 2 folds x 2 averaged epochs
         }
-        NnMember.Prediction after = NnMember.load(saved).predict(fresh, 1);
-        assertThat(after.member()).isDeepEqualTo(before.member());
-        assertThat(after.families().keySet()).containsExactly("nn_share_wd1e-03", "nn_max+share+ion^0.5_wd1e-03");
+        FamilyScores after = NnMember.load(saved).predict(fresh, 1);
+        assertThat(after.meanLogits()).isDeepEqualTo(before.meanLogits());
+        assertThat(after.names()).containsExactly("nn_share_wd1e-03", "nn_max+share+ion^0.5_wd1e-03");
+        assertThat(member.families().stream().map(f -> f.samRole()).toList())
+                .containsExactly(egaml.member.SamRole.NETWORK, egaml.member.SamRole.NETWORK_PREFERRED);
 
         Path file;
         try (var files = Files.list(saved.resolve("models"))) {

@@ -1,5 +1,6 @@
 package egaml.nn;
 
+import egaml.core.Preset;
 import egaml.core.SeedSequence;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
@@ -43,9 +44,8 @@ class NnModelTrainerTest {
     @ParameterizedTest
     @ValueSource(strings = {"none", "logits:2", "logits:1:2", "weights:2"})
     void savedSnapshotsReproduceTheHeldOutLogits(String averaging) {
-        NnPreset preset = NnPreset.named("smoke").withEpochs(3, 3)
-                .withVariants(NnActivation.RRELU_REFERENCE, TapTable.InputDropout.Mode.ELEMENT, true, 1e-3,
-                        NnPreset.Averaging.parse(averaging));
+        NnPreset preset = NnPreset.of(Preset.SMOKE).toBuilder().epochs(3, 3).activation(NnActivation.RRELU_REFERENCE)
+                .blockDropoutAll(true).weightDecay(1e-3).averaging(NnPreset.Averaging.parse(averaging)).build();
         NnConfig config = preset.configurations(new SeedSequence(4)).get(0);
         NnInputs inputs = NnInputs.of(runs, config, new SeedSequence(4));
         int[] train = new int[24];
@@ -86,7 +86,7 @@ class NnModelTrainerTest {
 
     @Test
     void refusesTooFewTrainingSamples() {
-        NnConfig config = NnPreset.named("smoke").configurations(new SeedSequence(1)).get(0);
+        NnConfig config = NnPreset.of(Preset.SMOKE).configurations(new SeedSequence(1)).get(0);
         NnInputs inputs = NnInputs.of(runs, config, new SeedSequence(1));
         org.assertj.core.api.Assertions.assertThatThrownBy(() ->
                 NnModelTrainer.train(inputs, y, new int[] {1, 2, 3}, new int[] {4}, config, 1, null))
@@ -98,7 +98,7 @@ class NnModelTrainerTest {
     void gainJitterRescalesEachIonAndIsSeeded() {
         List<egaml.preprocess.Scaling> sets = List.of(egaml.preprocess.Scaling.max(), egaml.preprocess.Scaling.share(),
                 egaml.preprocess.Scaling.ion(1));
-        NnPreset preset = NnPreset.named("smoke").withScalingSets(List.of(sets)).withTraining(0.5, NnConfig.CONSTANT);
+        NnPreset preset = NnPreset.of(Preset.SMOKE).withScalingSets(List.of(sets)).withTraining(0.5, LearningRateSchedule.CONSTANT);
         NnConfig config = preset.configurations(new SeedSequence(4)).get(0);
         NnInputs inputs = NnInputs.of(runs, config, new SeedSequence(4));
         int[] rows = {3, 7};
@@ -147,7 +147,7 @@ class NnModelTrainerTest {
                 }
             }
         }
-        NnInputs noJitter = NnInputs.of(runs, preset.withTraining(0, NnConfig.CONSTANT).configurations(new SeedSequence(4)).get(0),
+        NnInputs noJitter = NnInputs.of(runs, preset.withTraining(0, LearningRateSchedule.CONSTANT).configurations(new SeedSequence(4)).get(0),
                 new SeedSequence(4));
         assertThat(noJitter.spectrograms()).isEmpty();
         assertThat(noJitter.select(rows).get(0)).isEqualTo(plain.get(0));
@@ -155,7 +155,7 @@ class NnModelTrainerTest {
 
     @Test
     void cosineScheduleAndJitterTrainReproducibly() {
-        NnConfig config = NnPreset.named("smoke").withEpochs(2, 2).withTraining(0.5, NnConfig.COSINE)
+        NnConfig config = NnPreset.of(Preset.SMOKE).withEpochs(2, 2).withTraining(0.5, LearningRateSchedule.COSINE)
                 .configurations(new SeedSequence(5)).get(0);
         assertThat(config.learningRateFactor(0, 10)).isEqualTo(1.0);
         assertThat(config.learningRateFactor(5, 10)).isCloseTo(0.5, within(1e-12));
@@ -166,11 +166,11 @@ class NnModelTrainerTest {
         NnModelTrainer.Result a = NnModelTrainer.train(inputs, y, train, held, config, 3, null);
         NnModelTrainer.Result b = NnModelTrainer.train(inputs, y, train, held, config, 3, null);
         assertThat(a.logits()).isDeepEqualTo(b.logits());
-        NnConfig constant = NnPreset.named("smoke").withEpochs(2, 2).configurations(new SeedSequence(5)).get(0);
+        NnConfig constant = NnPreset.of(Preset.SMOKE).withEpochs(2, 2).configurations(new SeedSequence(5)).get(0);
         NnModelTrainer.Result c = NnModelTrainer.train(NnInputs.of(runs, constant, new SeedSequence(5)), y, train, held,
                 constant, 3, null);
         assertThat(c.logits()[0][0]).isNotEqualTo(a.logits()[0][0]);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NnPreset.named("smoke").withTraining(0, "linear"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LearningRateSchedule.parse("linear"))
                 .hasMessageContaining("constant or cosine");
     }
 }

@@ -1,5 +1,6 @@
 package egaml.nn;
 
+import egaml.core.Preset;
 import egaml.core.SeedSequence;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class NnPresetTest {
 
     @Test
     void sampledConfigurationsFollowTheReferenceDistribution() {
-        NnPreset p = NnPreset.named("fast").withSampledConfigurations(3000);
+        NnPreset p = NnPreset.of(Preset.FAST).toBuilder().sampledConfigurations(3000).build();
         List<NnConfig> configs = p.configurations(new SeedSequence(8));
         assertThat(configs).hasSize(3000);
         Map<String, Integer> sets = new HashMap<>();
@@ -51,12 +52,12 @@ class NnPresetTest {
 
     @Test
     void presetsAndTheirChecks() {
-        NnPreset full = NnPreset.named("full");
+        NnPreset full = NnPreset.of(Preset.FULL);
         assertThat(full.configurations(new SeedSequence(1))).extracting(NnConfig::scalingNames)
                 .containsExactly("share", "max+share", "max+share+ion^0.5");
         assertThat(full.configurations(new SeedSequence(1)).get(2).family()).isEqualTo("nn_max+share+ion^0.5_wd1e-03");
         assertThat(NnCrossValidation.epochs(full)).isEqualTo(3L * 5 * 5 * 12);
-        assertThatThrownBy(() -> NnPreset.named("huge")).hasMessageContaining("smoke, fast or full");
+        assertThatThrownBy(() -> Preset.parse("huge")).hasMessageContaining("smoke, fast or full");
         assertThatThrownBy(() -> full.withEpochs(10, 12)).hasMessageContaining("snapshot epoch");
         assertThatThrownBy(() -> NnPreset.Averaging.parse("weights")).hasMessageContaining("weights:A");
         assertThat(NnPreset.Averaging.parse("logits:6:2").toString()).isEqualTo("logits:6:2");
