@@ -30,7 +30,8 @@ final class IngestOptions {
     private IngestConfig resolved;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads for reading runs (default: the number of cores).")
+            description = "Worker threads for reading runs, training and predicting (default: the number of cores); "
+                    + "results do not depend on it.")
     Integer threads;
 
     IngestConfig config() {

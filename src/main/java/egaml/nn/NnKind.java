@@ -1,7 +1,6 @@
 package egaml.nn;
 
 import egaml.core.Preset;
-import egaml.member.FamilyScores;
 import egaml.member.FittedMember;
 import egaml.member.MemberKind;
 import egaml.member.MemberOptions;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The NN member: the reference's convolutional network over temperature on DJL/PyTorch (method.md 5-6), one family per
@@ -61,7 +59,7 @@ public final class NnKind implements MemberKind {
             public Fit crossValidate(TrainingData data, TrainingContext context) {
                 NnCrossValidation.Result r = NnCrossValidation.run(data.runs(), data.y(), data.samMask(), preset,
                         context.seeds(), context.threads(), context.trace(), context.store(), context.listener());
-                return new Fit(NnMember.of(r, context.seed(), preset), scores(r.familyLogits().logits()), r.seconds(),
+                return new Fit(NnMember.of(r, context.seed(), preset), r.familyLogits(), r.seconds(),
                         summary(preset, r, data));
             }
         };
@@ -75,11 +73,6 @@ public final class NnKind implements MemberKind {
     @Override
     public FittedMember load(Path dir, boolean filesChecked) {
         return NnMember.load(dir, !filesChecked);
-    }
-
-    /** The member's family scores from its families' mean logits. */
-    static FamilyScores scores(Map<String, double[][]> familyLogits) {
-        return FamilyScores.ofProbabilities(new FamilyScores(familyLogits).probabilities(), FamilyScores.PROBABILITY_CLIP);
     }
 
     private static List<String> summary(NnPreset preset, NnCrossValidation.Result r, TrainingData data) {

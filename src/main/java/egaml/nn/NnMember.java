@@ -131,7 +131,7 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
                 }
             }
         }
-        return NnKind.scores(average.means());
+        return new FamilyScores(average.means());
     }
 
     /** Each fold model's logits [model][row][label]: the mean over its snapshots. */
