@@ -71,12 +71,13 @@ final class DemoCommand implements Callable<Integer> {
             pictures.add(png);
         }
         step(o, "5. train a model (cross-validated members and stacker)", "train", "--data", data.toString(), "--out",
-                model.toString(), "--preset", preset, "--seed", Long.toString(seed), "--cache", cache.toString(), "--quiet");
+                model.toString(), "--preset", preset, "--seed", Long.toString(seed), "--cache", cache.toString(), "--quiet",
+                "--force");
         step(o, "6. simulate held-out runs (another seed)", "simulate", "--out", heldOut.toString(), "--samples",
                 Integer.toString(Math.max(4, samples / 4)), "--seed", Long.toString(seed + 1000), "--split", "test",
                 "--id-prefix", "TEST", "--sam-fraction", "0.05", "--force", "--quiet");
         step(o, "7. predict the held-out runs", "predict", "--model", model.toString(), "--data", heldOut.toString(),
-                "--out", predictions.toString(), "--cache", cache.toString());
+                "--out", predictions.toString(), "--cache", cache.toString(), "--quiet");
         step(o, "8. evaluate the predictions", "evaluate", "--predictions", predictions.toString(), "--labels",
                 heldOut.resolve("test_labels.csv").toString());
         o.printf(Locale.ROOT, "%ndemo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -7,17 +7,22 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.PrintWriter;
 
-/** The {@code egaml} command line. Exit status: 0 success, 1 check failed, 2 bad input or usage, 3 internal error. */
+/**
+ * The {@code egaml} command line. Exit status: 0 success, 1 check failed, 2 bad input or usage, 3 internal error, 4 the
+ * environment failed (disk, permissions, memory).
+ */
 @Command(name = "egaml", mixinStandardHelpOptions = true, versionProvider = EgamlCli.Version.class,
         description = "Reads evolved gas analysis mass spectrometry (EGA-MS) runs and predicts which mineral "
                 + "families a sample contains.",
         subcommands = {DemoCommand.class, InspectCommand.class, ValidateCommand.class, SimulateCommand.class, StatsCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, CvCommand.class, FeaturesCommand.class, BenchCommand.class,
-            CacheCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit status: 0 success, 1 a check failed (validate), 2 bad input or usage, 3 internal error."})
+            CacheCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
+        footer = {"", "Exit status: 0 success, 1 a check failed (validate), 2 bad input or usage, 3 internal error, "
+            + "4 the environment failed (disk full, permission denied, out of memory): the message says what to do."})
 public final class EgamlCli implements Runnable {
     public static final int EXIT_CHECK_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 3;
+    public static final int EXIT_ENVIRONMENT = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -51,10 +56,11 @@ public final class EgamlCli implements Runnable {
             err.flush();
             return EXIT_BAD_INPUT;
         }
-        if (e instanceof IOException) {
-            err.println("egaml: error: " + e);
+        IOException io = e instanceof IOException x ? x : e instanceof java.io.UncheckedIOException u ? u.getCause() : null;
+        if (io != null) {
+            err.println("egaml: " + cmd.getCommandName() + " could not read or write a file: " + describe(io));
             err.flush();
-            return EXIT_BAD_INPUT;
+            return EXIT_ENVIRONMENT;
         }
         err.println("egaml: internal error (please report it with the command you ran):");
         e.printStackTrace(err);
@@ -62,9 +68,32 @@ public final class EgamlCli implements Runnable {
         return EXIT_INTERNAL;
     }
 
+    /** What an I/O failure means for the user and what to do about it. */
+    static String describe(IOException e) {
+        String text = String.valueOf(e.getMessage());
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + text + " (check the folder's permissions, or write elsewhere)";
+        }
+        if (text.contains("No space left") || text.contains("Disk quota")) {
+            return text + " (free some disk space, or write elsewhere; nothing half-written was left in place)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+            return f.getFile() + ": " + (f.getReason() != null ? f.getReason() : e.getClass().getSimpleName());
+        }
+        return e.toString();
+    }
+
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        int status;
+        try {
+            status = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("egaml: out of memory (" + e.getMessage() + "); give Java more with EGAML_JAVA_OPTS=-Xmx16g "
+                    + "(the launcher's default is -Xmx8g), or use fewer --threads or a smaller predict --chunk");
+            status = EXIT_ENVIRONMENT;
+        }
+        System.exit(status);
     }
 
     /** egaml's version, from the build. */

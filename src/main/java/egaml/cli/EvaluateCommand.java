@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Scores predicted probabilities against 0/1 labels: aggregated and per-label log loss (the challenge "
                 + "metric, p clipped to [1e-15, 1 - 1e-15]) and a calibration table (predictions pooled over labels in "
-                + "probability bins: mean predicted vs observed frequency). Every predicted sample must have labels.")
+                + "probability bins: mean predicted vs observed frequency). Every predicted sample must have labels, and every labelled "
+                + "sample a prediction (unless --allow-missing).")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--predictions", required = true, paramLabel = "FILE",
             description = "CSV: sample_id and the ten label probabilities.")
@@ -28,6 +29,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--labels", required = true, paramLabel = "FILE", description = "CSV: sample_id and the ten 0/1 labels.")
     Path labels;
+
+    @Option(names = "--allow-missing", description = "Score the predicted samples even if some labelled samples have no "
+            + "prediction (by default that is an error: a partial file would score as if it were complete).")
+    boolean allowMissing;
 
     @Option(names = "--bins", defaultValue = "10", paramLabel = "N", description = "Calibration bins (default: ${DEFAULT-VALUE}).")
     int bins;
@@ -57,6 +62,13 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         int unpredicted = truth.size() - y.length;
+        if (unpredicted > 0 && !allowMissing) {
+            java.util.Set<String> predicted = new java.util.HashSet<>(p.ids());
+            List<String> lacking = truth.asMap().keySet().stream().filter(id -> !predicted.contains(id)).limit(5).toList();
+            throw new EgamlDataException(predictions, 0, "lacks " + unpredicted + " of the " + truth.size()
+                    + " labelled samples in " + labels + ", e.g. " + lacking + "; pass --allow-missing to score only the "
+                    + "predicted ones");
+        }
         o.printf(Locale.ROOT, "%d samples scored%s%n", y.length,
                 unpredicted > 0 ? "; " + unpredicted + " labelled samples have no prediction and are not scored" : "");
         o.printf(Locale.ROOT, "aggregated log loss  %.4f%n", LogLoss.aggregated(y, p.probabilities()));

@@ -68,7 +68,8 @@ final class FeaturesCommand implements Callable<Integer> {
             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
             w.write("sample_id," + String.join(",", FeatureExtractor.names()) + "\n");
             for (int i = 0; i < table.size(); i++) {
-                w.write(table.sampleIds().get(i));
+                // the id is quoted as RFC 4180 asks when it holds a comma, a quote or a line break
+                w.write(egaml.core.CsvFiles.WRITE.format(table.sampleIds().get(i)));
                 for (float v : table.rows()[i]) {
                     w.write(',');
                     w.write(v == (long) v && Math.abs(v) < 1e15 ? Long.toString((long) v) : Float.toString(v));

@@ -1,32 +1,35 @@
 package egaml.cli;
 
 import egaml.core.AtomicFiles;
+import egaml.core.CsvFiles;
 import egaml.cv.PredictionTable;
-import egaml.core.InstrumentType;
+import egaml.ensemble.BatchPrediction;
 import egaml.ensemble.ModelStore;
 import egaml.ensemble.TrainedModel;
-import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
 import egaml.ingest.RunCache;
 import egaml.ingest.RunLoader;
-import egaml.ingest.SampleRef;
+import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code egaml predict}: probabilities for new runs from a model folder. */
-@Command(name = "predict", mixinStandardHelpOptions = true,
+/** {@code egaml predict}: probabilities for new runs from a model folder, streamed in chunks. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Predicts the ten label probabilities of every run of a dataset folder (all samples its metadata.csv "
                 + "lists, whatever the split; no labels needed) or of run CSV files, with a model folder written by "
-                + "'egaml train'. Writes one row per sample: sample_id and the ten labels, in the challenge's column order. "
-                + "Runs are read with the model's own cleaning settings.")
+                + "'egaml train'. Writes one row per sample, in input order: sample_id and the ten labels, in the challenge's "
+                + "column order. Runs are read with the model's own cleaning settings, in chunks, so memory does not grow "
+                + "with the number of runs.")
 final class PredictCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "MODEL_DIR", description = "A model folder from 'egaml train'.")
     Path model;
@@ -38,6 +41,19 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The predictions CSV to write.")
     Path out;
 
+    @Option(names = "--on-error", defaultValue = "stop", paramLabel = "MODE",
+            description = "A run that cannot be read: stop (exit 2, nothing written; the default) or skip (predict the "
+                    + "others and list every bad run with file, line and reason in the failures file).")
+    String onError;
+
+    @Option(names = "--failures", paramLabel = "FILE",
+            description = "Where --on-error skip lists the bad runs (default: OUT with .failures.csv instead of .csv).")
+    Path failures;
+
+    @Option(names = "--chunk", defaultValue = "256", paramLabel = "N",
+            description = "Runs read and predicted at a time (default: ${DEFAULT-VALUE}); bounds the memory.")
+    int chunk;
+
     @Option(names = "--cache", paramLabel = "DIR", description = "Parsed-run cache folder (default as for every command).")
     Path cacheDir;
 
@@ -46,6 +62,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+    boolean quiet;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -57,6 +76,11 @@ final class PredictCommand implements Callable<Integer> {
         if (n < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, got " + n);
         }
+        BatchPrediction.OnError mode = switch (onError.strip().toLowerCase(Locale.ROOT)) {
+            case "stop" -> BatchPrediction.OnError.STOP;
+            case "skip" -> BatchPrediction.OnError.SKIP;
+            default -> throw new IllegalArgumentException("--on-error must be stop or skip, got '" + onError + "'");
+        };
         // load PyTorch's native library while the model folder and the runs are read (no effect on results)
         Thread warmUp = new Thread(() -> {
             try {
@@ -72,23 +96,52 @@ final class PredictCommand implements Callable<Integer> {
         Dataset dataset = Dataset.open(data);
         RunLoader loader = new RunLoader(trained.settings().ingest(),
                 noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir()));
-        List<CleanRun> runs = DatasetLoader.load(dataset.samples(), loader, n, k -> { }).requireAll();
-        List<InstrumentType> types = LabelledRuns.instrumentTypes(dataset.samples(), runs);
-        long tRuns = System.nanoTime();
-        StringBuilder stages = new StringBuilder(String.format(Locale.ROOT, "model %.2f s, runs %.2f s",
-                (tModel - t0) / 1e9, (tRuns - tModel) / 1e9));
-        double[][] p = trained.predict(runs, types, n,
-                (member, s) -> stages.append(String.format(Locale.ROOT, ", %s %.2f s", member, s)));
-        List<String> ids = dataset.samples().stream().map(SampleRef::sampleId).toList();
-        AtomicFiles.write(out, os -> os.write(PredictionTable.csv(ids, p).getBytes(StandardCharsets.UTF_8)));
+        BatchPrediction.Summary[] summary = new BatchPrediction.Summary[1];
+        AtomicFiles.write(out, os -> {
+            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+            PredictionTable.RowWriter rows = new PredictionTable.RowWriter(w);
+            try (Progress progress = Progress.start("predict", dataset.size(), !quiet)) {
+                summary[0] = BatchPrediction.run(trained, dataset.samples(), loader, n, chunk, mode, rows::write, progress);
+            }
+            rows.flush();
+        });
+        BatchPrediction.Summary s = summary[0];
+        Path failuresFile = failures != null ? failures : defaultFailures(out);
+        if (mode == BatchPrediction.OnError.SKIP) {
+            writeFailures(failuresFile, s.failures());
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        long sam = types.stream().filter(t -> t == InstrumentType.SAM_TESTBED).count();
         PrintWriter o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "predicted %d samples (%d SAM testbed: %s rule) in %.2f s (%.1f ms per sample) -> %s%n",
-                ids.size(), sam, trained.ensemble().samMode().code(), seconds, 1000 * seconds / ids.size(),
-                out.toAbsolutePath());
+                s.predicted(), s.sam(), trained.ensemble().samMode().code(), seconds,
+                1000 * seconds / Math.max(1, s.predicted()), out.toAbsolutePath());
+        if (mode == BatchPrediction.OnError.SKIP) {
+            o.printf(Locale.ROOT, "%d of %d runs could not be read and were skipped%s%n", s.failures().size(), dataset.size(),
+                    s.failures().isEmpty() ? "" : " (file, line and reason of each: " + failuresFile.toAbsolutePath() + ")");
+        }
+        StringBuilder stages = new StringBuilder(String.format(Locale.ROOT, "model %.2f s, runs %.2f s",
+                (tModel - t0) / 1e9, s.readSeconds()));
+        s.memberSeconds().forEach((member, t) -> stages.append(String.format(Locale.ROOT, ", %s %.2f s", member, t)));
         o.printf(Locale.ROOT, "time after JVM start: %s%n", stages);
         o.flush();
         return 0;
+    }
+
+    static Path defaultFailures(Path out) {
+        String name = out.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return out.resolveSibling(stem + ".failures.csv");
+    }
+
+    private static void writeFailures(Path file, List<DatasetLoader.Failure> failures) throws java.io.IOException {
+        AtomicFiles.write(file, os -> {
+            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+            CSVPrinter p = new CSVPrinter(w, CsvFiles.WRITE);
+            p.printRecord("sample_id", "file", "line", "reason");
+            for (DatasetLoader.Failure f : failures) {
+                p.printRecord(f.sample().sampleId(), f.sample().file().toString(), f.line(), f.reason());
+            }
+            p.flush();
+        });
     }
 }

@@ -30,8 +30,12 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
     Path data;
 
-    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "The model folder to write (replaced if it exists).")
+    @Option(names = "--out", required = true, paramLabel = "MODEL_DIR", description = "The model folder to write; an "
+            + "existing one is kept unless --force.")
     Path out;
+
+    @Option(names = "--force", description = "Replace MODEL_DIR if it exists (atomically, once the new model is written).")
+    boolean force;
 
     @Option(names = "--models", paramLabel = "M", description = "Members, comma-separated: gbt, nn, baseline (default: "
             + "the --config file's, else gbt,nn).")
@@ -92,6 +96,9 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
             o.print(s.toJsonText());
             o.flush();
             return 0;
+        }
+        if (java.nio.file.Files.exists(out) && !force) {
+            throw new IllegalArgumentException(out + " already exists; pass --force to replace it, or choose another --out");
         }
         long t0 = System.nanoTime();
         LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, null, quiet);

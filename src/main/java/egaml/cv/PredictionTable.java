@@ -1,10 +1,15 @@
 package egaml.cv;
 
+import egaml.core.CsvFiles;
 import egaml.core.EgamlDataException;
 import egaml.core.Label;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -16,38 +21,79 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A predictions CSV: {@code sample_id} and the ten label probabilities (any column order; extra columns are
- * an error so that a misspelled label cannot be silently ignored).
+ * A predictions CSV: {@code sample_id} and the ten label probabilities (any column order when read; extra columns
+ * are an error so that a misspelled label cannot be silently ignored). Written through {@link CsvFiles}: ids are
+ * quoted where needed and probabilities read back to the same double.
  */
 public record PredictionTable(Path file, List<String> ids, double[][] probabilities) {
 
-    /** The CSV text: sample_id and the ten label probabilities (6 decimals), in the challenge's column order. */
-    public static String csv(List<String> ids, double[][] p) {
-        StringBuilder sb = new StringBuilder("sample_id," + String.join(",", Label.columnNames()) + "\n");
-        for (int i = 0; i < ids.size(); i++) {
-            sb.append(ids.get(i));
-            for (double v : p[i]) {
-                sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
+    /** The header: sample_id and the labels in the challenge's column order. */
+    public static List<String> header() {
+        List<String> h = new ArrayList<>();
+        h.add("sample_id");
+        h.addAll(Label.columnNames());
+        return h;
+    }
+
+    /** Writes rows one at a time (for predictions streamed in chunks). */
+    public static final class RowWriter {
+        private final CSVPrinter printer;
+
+        public RowWriter(Appendable out) {
+            try {
+                printer = new CSVPrinter(out, CsvFiles.WRITE);
+                printer.printRecord(header());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            sb.append('\n');
+        }
+
+        public void write(String id, double[] p) throws IOException {
+            List<String> row = new ArrayList<>(Label.COUNT + 1);
+            row.add(id);
+            for (double v : p) {
+                row.add(CsvFiles.number(v));
+            }
+            printer.printRecord(row);
+        }
+
+        public void flush() throws IOException {
+            printer.flush();
+        }
+    }
+
+    /** The CSV text: sample_id and the ten label probabilities, in the challenge's column order. */
+    public static String csv(List<String> ids, double[][] p) {
+        StringBuilder sb = new StringBuilder();
+        RowWriter w = new RowWriter(sb);
+        try {
+            for (int i = 0; i < ids.size(); i++) {
+                w.write(ids.get(i), p[i]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
     }
 
-    /**
-     * Several models' probabilities in one long CSV: {@code model,sample_id} and the ten labels (9 significant
-     * digits), one block of rows per model in the map's order.
-     */
+    /** Several models' probabilities in one long CSV: {@code model,sample_id} and the ten labels, a block per model. */
     public static String csvByModel(List<String> ids, Map<String, double[][]> byModel) {
-        StringBuilder sb = new StringBuilder("model,sample_id," + String.join(",", Label.columnNames()) + "\n");
-        for (Map.Entry<String, double[][]> e : byModel.entrySet()) {
-            for (int i = 0; i < ids.size(); i++) {
-                sb.append(e.getKey()).append(',').append(ids.get(i));
-                for (double v : e.getValue()[i]) {
-                    sb.append(',').append(String.format(Locale.ROOT, "%.9g", v));
+        StringBuilder sb = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(sb, CsvFiles.WRITE)) {
+            List<String> header = new ArrayList<>(List.of("model"));
+            header.addAll(header());
+            printer.printRecord(header);
+            for (Map.Entry<String, double[][]> e : byModel.entrySet()) {
+                for (int i = 0; i < ids.size(); i++) {
+                    List<String> row = new ArrayList<>(List.of(e.getKey(), ids.get(i)));
+                    for (double v : e.getValue()[i]) {
+                        row.add(CsvFiles.number(v));
+                    }
+                    printer.printRecord(row);
                 }
-                sb.append('\n');
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
     }
@@ -56,19 +102,21 @@ public record PredictionTable(Path file, List<String> ids, double[][] probabilit
         List<String> ids = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
         Map<String, Long> seen = new LinkedHashMap<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (header == null) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, CsvFiles.READ)) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
                 throw new EgamlDataException(file, 0, "file is empty: expected a header sample_id," + String.join(",", Label.columnNames()));
             }
-            String[] names = header.replace("\uFEFF", "").split(",", -1);
-            if (!names[0].strip().equals("sample_id")) {
-                throw new EgamlDataException(file, 1, "the first column must be sample_id, found '" + names[0] + "'");
+            CSVRecord headerRecord = records.next();
+            List<String> names = headerRecord.toList();
+            if (!names.get(0).replace("\uFEFF", "").strip().equals("sample_id")) {
+                throw new EgamlDataException(file, 1, "the first column must be sample_id, found '" + names.get(0) + "'");
             }
             int[] column = new int[Label.COUNT];
             java.util.Arrays.fill(column, -1);
-            for (int c = 1; c < names.length; c++) {
-                String name = names[c];
+            for (int c = 1; c < names.size(); c++) {
+                String name = names.get(c);
                 Label label = Label.fromColumnName(name).orElseThrow(() -> new EgamlDataException(file, 1,
                         "unknown column '" + name + "'; expected the labels " + Label.columnNames()));
                 if (column[label.ordinal()] >= 0) {
@@ -85,25 +133,28 @@ public record PredictionTable(Path file, List<String> ids, double[][] probabilit
             if (!missing.isEmpty()) {
                 throw new EgamlDataException(file, 1, "missing label column(s) " + missing);
             }
-            String text;
-            long line = 1;
-            while ((text = r.readLine()) != null) {
-                line++;
-                if (text.isBlank()) {
-                    continue;
+            while (true) {
+                CSVRecord f;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    f = records.next();
+                } catch (UncheckedIOException e) {
+                    throw new EgamlDataException(file, parser.getCurrentLineNumber(), "not valid CSV: " + e.getCause().getMessage(), e);
                 }
-                String[] f = text.split(",", -1);
-                if (f.length != names.length) {
-                    throw new EgamlDataException(file, line, "expected " + names.length + " fields, found " + f.length);
+                long line = parser.getCurrentLineNumber();
+                if (f.size() != names.size()) {
+                    throw new EgamlDataException(file, line, "expected " + names.size() + " fields, found " + f.size());
                 }
-                String id = f[0].strip();
+                String id = f.get(0);
                 Long before = seen.put(id, line);
                 if (before != null) {
                     throw new EgamlDataException(file, line, "sample_id '" + id + "' appears twice (also line " + before + ")");
                 }
                 double[] p = new double[Label.COUNT];
                 for (Label l : Label.all()) {
-                    String v = f[column[l.ordinal()]].strip();
+                    String v = f.get(column[l.ordinal()]).strip();
                     try {
                         p[l.ordinal()] = Double.parseDouble(v);
                     } catch (NumberFormatException e) {

@@ -13,8 +13,14 @@ import java.util.function.IntConsumer;
  */
 public final class DatasetLoader {
 
-    /** A sample that could not be loaded, and why. */
-    public record Failure(SampleRef sample, String message) {
+    /**
+     * A sample that could not be loaded, and why.
+     *
+     * @param message the whole message (file, line and reason)
+     * @param line    the line of the problem in the run file (0: the file as a whole)
+     * @param reason  the problem alone
+     */
+    public record Failure(SampleRef sample, String message, long line, String reason) {
     }
 
     /** The loaded runs (null where loading failed) and the failures. */
@@ -59,8 +65,11 @@ public final class DatasetLoader {
             runs.add(o.value());
             if (o.failed()) {
                 Throwable cause = o.failure();
-                String message = cause instanceof EgamlDataException d ? d.getMessage() : String.valueOf(cause);
-                failures.add(new Failure(samples.get(i), message));
+                if (cause instanceof EgamlDataException d) {
+                    failures.add(new Failure(samples.get(i), d.getMessage(), d.line(), d.reason()));
+                } else {
+                    failures.add(new Failure(samples.get(i), String.valueOf(cause), 0, String.valueOf(cause)));
+                }
             }
         }
         return new Result(samples, runs, failures);

@@ -2,7 +2,6 @@ package egaml.ingest;
 
 import egaml.core.EgamlDataException;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reader for the small tables of a dataset (metadata, labels): a header row and comma-separated
- * fields, double quotes allowed around a field. Not for the large run files (see {@link RunParser}).
+ * Reader for the small tables of a dataset (metadata, labels): a header row and RFC 4180 records (Apache Commons
+ * CSV), with the line of each record for messages. Not for the large run files (see {@link RunParser}).
  */
 final class SimpleCsv {
     record Row(long line, List<String> fields) {
@@ -39,19 +38,26 @@ final class SimpleCsv {
     static SimpleCsv read(Path file) {
         List<String> header = null;
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            long line = 0;
-            while ((text = r.readLine()) != null) {
-                line++;
-                if (line == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
+        try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.parse(r, egaml.core.CsvFiles.READ)) {
+            var records = parser.iterator();
+            while (true) {
+                org.apache.commons.csv.CSVRecord record;
+                try {
+                    if (!records.hasNext()) {
+                        break;
+                    }
+                    record = records.next();
+                } catch (java.io.UncheckedIOException e) {
+                    throw new EgamlDataException(file, parser.getCurrentLineNumber() + 1, "not valid CSV (an unterminated "
+                            + "quoted field?): " + e.getCause().getMessage(), e);
                 }
-                if (text.isBlank()) {
-                    continue;
-                }
-                List<String> fields = split(file, line, text);
+                long line = parser.getCurrentLineNumber();
+                List<String> fields = new ArrayList<>(record.toList());
                 if (header == null) {
+                    if (!fields.isEmpty() && fields.get(0).startsWith("\uFEFF")) {
+                        fields.set(0, fields.get(0).substring(1));
+                    }
                     header = fields;
                 } else {
                     if (fields.size() != header.size()) {
@@ -70,39 +76,6 @@ final class SimpleCsv {
             throw new EgamlDataException(file, 0, "file is empty: expected a header row");
         }
         return new SimpleCsv(file, header, rows);
-    }
-
-    private static List<String> split(Path file, long line, String text) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        cur.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(cur.toString().strip());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        if (quoted) {
-            throw new EgamlDataException(file, line, "unterminated quoted field");
-        }
-        out.add(cur.toString().strip());
-        return out;
     }
 
     Path file() {

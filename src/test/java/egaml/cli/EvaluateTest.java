@@ -7,10 +7,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EvaluateTest {
+
     @TempDir
     Path dir;
 
@@ -21,7 +23,11 @@ class EvaluateTest {
         Path labels = TestData.write(dir, "labels.csv", HEADER + "A,1,0,0,0,0,0,0,0,0,0\nB,0,0,0,0,0,0,0,0,0,1\nC,0,0,0,0,0,0,0,0,0,0\n");
         Path pred = TestData.write(dir, "p.csv", HEADER + "A,0.8,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1\n"
                 + "B,0.2,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.1,0.9\n");
-        CliRunner r = CliRunner.run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString());
+        CliRunner refused = CliRunner.run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("lacks 1 of the 3 labelled samples").contains("[C]").contains("--allow-missing");
+        CliRunner r = CliRunner.run("evaluate", "--predictions", pred.toString(), "--labels", labels.toString(),
+                "--allow-missing");
         assertThat(r.exit()).as(r.err()).isZero();
         double basalt = (-Math.log(0.8) - Math.log(0.8)) / 2;
         double other = -Math.log(0.9);
@@ -30,6 +36,32 @@ class EvaluateTest {
         assertThat(r.out()).contains("2 samples scored; 1 labelled samples have no prediction")
                 .contains(String.format(java.util.Locale.ROOT, "aggregated log loss  %.4f", expected))
                 .contains("calibration (all labels pooled");
+    }
+
+    @Test
+    void idsThatNeedQuotingAndTinyProbabilitiesRoundTrip() throws IOException {
+        List<String> ids = List.of("S,1", "say \"hi\"", "Müller-Ørsted_Ω", "line\nbreak");
+        double[][] p = new double[4][10];
+        for (int i = 0; i < 4; i++) {
+            for (int l = 0; l < 10; l++) {
+                p[i][l] = Math.pow(10, -3 - i - l) * (1 + 1e-12 * l); // down to 1e-15, digits past the 12th
+            }
+        }
+        p[0][0] = 1 - 1e-9;
+        Path f = TestData.write(dir, "q.csv", egaml.cv.PredictionTable.csv(ids, p));
+        egaml.cv.PredictionTable t = egaml.cv.PredictionTable.read(f);
+        assertThat(t.ids()).containsExactlyElementsOf(ids);
+        assertThat(t.probabilities()).isDeepEqualTo(p);
+        StringBuilder labels = new StringBuilder(HEADER);
+        try (var printer = new org.apache.commons.csv.CSVPrinter(labels, egaml.core.CsvFiles.WRITE)) {
+            for (String id : ids) {
+                printer.printRecord(id, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            }
+        }
+        Path l = TestData.write(dir, "ql.csv", labels.toString());
+        CliRunner r = CliRunner.run("evaluate", "--predictions", f.toString(), "--labels", l.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("4 samples scored");
     }
 
     @Test
