@@ -26,15 +26,13 @@ import java.util.concurrent.Callable;
 @Command(name = "cv", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Cross-validates one member on the labelled samples of a dataset (multilabel stratified folds) and "
                 + "prints the per-label and aggregated out-of-fold log loss of each of its families, the member and the "
-                + "label prior; writes the member's out-of-fold probabilities as CSV.",
-            "Members: gbt (LightGBM on engineered features), nn (the convolutional network over temperature; SAM testbed "
-                + "samples are never trained on, only predicted), baseline (the challenge's benchmark logistic regression)."})
+                + "label prior; writes the member's out-of-fold probabilities as CSV. The members are listed at the end."})
 final class CvCommand implements Callable<Integer>, TrainsMembers {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
     Path data;
 
     @Option(names = "--models", defaultValue = "gbt", paramLabel = "M",
-            description = "The member: gbt, nn or baseline (default: ${DEFAULT-VALUE}).")
+            description = "The member (listed at the end; default: ${DEFAULT-VALUE}).")
     String models;
 
     @Mixin

@@ -38,6 +38,13 @@ final class MemberCli {
     /** Adds every member's options to the command, in sections. */
     void addTo(CommandSpec command) {
         this.spec = command;
+        List<String> footer = new ArrayList<>(List.of(command.usageMessage().footer()));
+        footer.add("%nMembers (--models):");
+        for (MemberKind k : registry.kinds()) {
+            footer.add("  " + k.name() + (k.inDefaultModels() ? "" : " (not in the default ensemble)") + ": "
+                    + k.description().replace("%", "%%"));
+        }
+        command.usageMessage().footer(footer.toArray(new String[0]));
         for (boolean experimental : new boolean[] {false, true}) {
             for (Map.Entry<String, List<MemberOptions>> e : options.entrySet()) {
                 for (MemberOptions o : e.getValue()) {

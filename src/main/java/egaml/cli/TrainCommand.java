@@ -21,11 +21,8 @@ import java.util.concurrent.Callable;
         description = {"Trains a model on the labelled samples of a dataset: the members with out-of-fold predictions, "
                 + "the per-label stacker on those predictions (so the reported ensemble score is itself cross-validated), "
                 + "and the SAM testbed rule. Writes MODEL_DIR atomically: manifest.json, each member in its own folder and "
-                + "format (gbt/: LightGBM text models; nn/: DJL parameter files; baseline/: liblinear models), oof.csv (the "
-                + "ensemble's out-of-fold probabilities), oof_models.csv (every family's, member's and the ensemble's), "
-                + "cv.json and report.html.",
-            "Members: gbt (LightGBM on engineered features), nn (the convolutional network over temperature, on "
-                + "DJL/PyTorch), baseline (the challenge's benchmark logistic regression; not in the default ensemble)."})
+                + "format (a folder named after it), oof.csv (the ensemble's out-of-fold probabilities), oof_models.csv "
+                + "(every family's, member's and the ensemble's), cv.json and report.html. The members are listed at the end."})
 final class TrainCommand implements Callable<Integer>, TrainsMembers {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "A labelled dataset folder.")
     Path data;
@@ -37,8 +34,8 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
     @Option(names = "--force", description = "Replace MODEL_DIR if it exists (atomically, once the new model is written).")
     boolean force;
 
-    @Option(names = "--models", paramLabel = "M", description = "Members, comma-separated: gbt, nn, baseline (default: "
-            + "the --config file's, else gbt,nn).")
+    @Option(names = "--models", paramLabel = "M", description = "Members, comma-separated (listed at the end; default: "
+            + "the --config file's, else the default ensemble).")
     String models;
 
     @Mixin
