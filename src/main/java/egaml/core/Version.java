@@ -24,6 +24,17 @@ public final class Version {
         return v.startsWith("${") ? "unknown" : v;
     }
 
+    /** Every library version the build recorded, by name, sorted. */
+    public static java.util.SortedMap<String, String> libraries() {
+        java.util.SortedMap<String, String> out = new java.util.TreeMap<>();
+        for (String name : BUILD.stringPropertyNames()) {
+            if (!name.equals("version")) {
+                out.put(name, library(name));
+            }
+        }
+        return out;
+    }
+
     private static Properties read() {
         Properties p = new Properties();
         try (InputStream in = Version.class.getResourceAsStream("/egaml/version.properties")) {

@@ -97,10 +97,7 @@ public final class ModelStore {
             ObjectNode env = root.putObject("environment");
             env.put("java", System.getProperty("java.version"));
             env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-            env.put("lightgbm4j", Version.library("lightgbm4j"));
-            env.put("djl", Version.library("djl"));
-            env.put("pytorch", Version.library("pytorch") + " (CPU)");
-            env.put("liblinear", Version.library("liblinear"));
+            Version.libraries().forEach(env::put); // as the build recorded them (src/main/resources/egaml/version.properties)
             root.set("provenance", provenance);
             Map<String, String> hashes = new TreeMap<>();
             for (FittedMember m : model.members()) {

@@ -69,6 +69,14 @@ class ModelStoreTest {
                 new Family("nn_share_wd1e-04", "nn", SamRole.NETWORK));
         assertThat(saved.resolve("nn").resolve("nn.json")).exists();
         assertThat(saved.resolve("gbt").resolve("gbt.json")).exists();
+        try {
+            String manifest = Files.readString(saved.resolve("manifest.json"));
+            // library versions come from the build, not from literals in the code
+            assertThat(manifest).contains("\"djl\" : \"" + egaml.core.Version.library("djl") + "\"")
+                    .contains("\"lightgbm4j\" : \"4.1.0-2\"").doesNotContain("${").doesNotContain("unknown");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(LogLoss.aggregated(y, outcome.ensemble())).isFinite();
     }
 
