@@ -3,8 +3,6 @@ package egaml.core;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Locale;
-
 /** The named training budgets; every member, the stacker and the training defaults have settings for each. */
 public enum Preset {
     /** Seconds: for tests and trying a command. */
@@ -16,18 +14,12 @@ public enum Preset {
 
     @JsonCreator
     public static Preset parse(String text) {
-        for (Preset p : values()) {
-            if (p.code().equals(text.strip().toLowerCase(Locale.ROOT))) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("preset must be smoke, fast or full, got '" + text + "'");
+        return EnumCodes.parse(Preset.class, text, "preset");
     }
 
-    /** The name users type: smoke, fast, full. */
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @Override

@@ -2,8 +2,8 @@ package egaml.nn;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import egaml.core.EnumCodes;
 
-import java.util.Locale;
 
 /** The learning rate over a network's training steps. */
 public enum LearningRateSchedule {
@@ -19,17 +19,12 @@ public enum LearningRateSchedule {
 
     @JsonCreator
     public static LearningRateSchedule parse(String text) {
-        for (LearningRateSchedule s : values()) {
-            if (s.code().equals(text.strip().toLowerCase(Locale.ROOT))) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("learning-rate schedule must be constant or cosine, got '" + text + "'");
+        return EnumCodes.parse(LearningRateSchedule.class, text, "learning-rate schedule");
     }
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @Override

@@ -42,17 +42,12 @@ public record NnPreset(String name, List<List<Scaling>> scalingSets, int sampled
 
             @com.fasterxml.jackson.annotation.JsonCreator
             public static Kind parse(String text) {
-                for (Kind k : values()) {
-                    if (k.code().equals(text.strip().toLowerCase(Locale.ROOT))) {
-                        return k;
-                    }
-                }
-                throw new IllegalArgumentException("averaging must be none, logits or weights, got '" + text + "'");
+                return egaml.core.EnumCodes.parse(Kind.class, text, "averaging");
             }
 
             @com.fasterxml.jackson.annotation.JsonValue
             public String code() {
-                return name().toLowerCase(Locale.ROOT);
+                return egaml.core.EnumCodes.code(this);
             }
         }
 
