@@ -72,17 +72,13 @@ public record BaselineMember(long seed, BaselineSettings settings, List<FoldMode
         for (int i = 0; i < n; i++) {
             x[i] = BinFeatures.of(runs.get(i));
         }
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
         FamilyAverager average = new FamilyAverager(n);
         for (FoldModel m : models) {
             double[] z = new double[n];
             for (int i = 0; i < n; i++) {
                 z[i] = m.model().logit(x[i]);
             }
-            average.add(FAMILY, m.label(), all, z);
+            average.add(FAMILY, m.label(), z);
         }
         return new FamilyScores(average.means());
     }
@@ -109,11 +105,12 @@ public record BaselineMember(long seed, BaselineSettings settings, List<FoldMode
                 node.put("label", m.label().columnName());
                 node.put("penalty", m.penalty().name());
                 node.put("strength", m.strength());
-                if (m.model().text() == null) {
+                String text = m.model().text();
+                if (text == null) {
                     node.put("constantLogit", m.model().constant());
                 } else {
                     node.put("file", "models/" + m.fileName());
-                    Files.writeString(tmp.resolve("models").resolve(m.fileName()), m.model().text(), StandardCharsets.UTF_8);
+                    Files.writeString(tmp.resolve("models").resolve(m.fileName()), text, StandardCharsets.UTF_8);
                 }
             }
             json.writeValue(tmp.resolve(MANIFEST).toFile(), root);

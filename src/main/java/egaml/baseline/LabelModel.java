@@ -16,13 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One label's logistic regression, through liblinear (the only class touching it): a liblinear model in its own text
- * format, or, when the training rows hold one class only, a constant logit.
+ * One label's logistic regression, through liblinear (the only class touching it): a liblinear model, or, when the
+ * training rows hold one class only, a constant logit.
  *
- * @param text     liblinear's model text, or null for a constant
- * @param constant the constant logit when {@code text} is null
+ * @param model    the liblinear model, or null for a constant
+ * @param constant the constant logit when {@code model} is null
  */
-public record LabelModel(String text, double constant, Model model) {
+public record LabelModel(Model model, double constant) {
     /** liblinear's solvers draw from one process-wide generator: fits are serialised and it is reset before each. */
     private static final Object LIBLINEAR = new Object();
 
@@ -38,7 +38,7 @@ public record LabelModel(String text, double constant, Model model) {
         }
         if (positives == 0 || positives == rows.length) {
             double p = (positives + 0.5) / (rows.length + 1.0);
-            return new LabelModel(null, Logistic.logit(p, 1e-7), null);
+            return new LabelModel(null, Logistic.logit(p, 1e-7));
         }
         Problem problem = new Problem();
         problem.l = rows.length;
@@ -57,18 +57,26 @@ public record LabelModel(String text, double constant, Model model) {
             Linear.resetRandom();
             model = Linear.train(problem, parameter);
         }
+        return new LabelModel(model, 0);
+    }
+
+    /** liblinear's own text format of the model (written only for the models that are saved), or null for a constant. */
+    public String text() {
+        if (model == null) {
+            return null;
+        }
         StringWriter w = new StringWriter();
         try {
             Linear.saveModel(w, model);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new LabelModel(w.toString(), 0, model);
+        return w.toString();
     }
 
     /** Reads a saved model. */
     public static LabelModel of(String text, double constant) throws IOException {
-        return text == null ? new LabelModel(null, constant, null) : new LabelModel(text, 0, Linear.loadModel(new StringReader(text)));
+        return text == null ? new LabelModel(null, constant) : new LabelModel(Linear.loadModel(new StringReader(text)), 0);
     }
 
     /** The logit of the positive class for one run's features. */

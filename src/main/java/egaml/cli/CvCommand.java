@@ -89,7 +89,7 @@ final class CvCommand implements Callable<Integer>, TrainsMembers {
         if (out == null) {
             out = Path.of("oof_" + member + ".csv");
         }
-        LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, limit, quiet);
+        LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, s.ingest(), limit, quiet);
         int[][] y = labelled.y();
         if (y.length < s.folds()) {
             throw new IllegalArgumentException(data + " has " + y.length + " labelled samples; " + s.folds()

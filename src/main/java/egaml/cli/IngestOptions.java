@@ -26,21 +26,17 @@ final class IngestOptions {
     @Option(names = "--keep-helium", description = "Keep m/z 4 (helium, the carrier gas); dropped by default.")
     boolean keepHelium;
 
-    /** The settings read: the defaults with the options given. */
-    private IngestConfig resolved;
-
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads for reading runs, training and predicting (default: the number of cores); "
                     + "results do not depend on it.")
     Integer threads;
 
     IngestConfig config() {
-        return resolved != null ? resolved : apply(IngestConfig.defaults());
+        return apply(IngestConfig.defaults());
     }
 
     /**
-     * {@code base} (e.g. from a settings file) with the options given on the command line; the result is what this
-     * command then reads runs with.
+     * {@code base} (e.g. from a settings file) with the options given on the command line.
      */
     IngestConfig apply(IngestConfig base) {
         IngestConfig c = base;
@@ -55,7 +51,6 @@ final class IngestOptions {
         if (keepHelium) {
             c = c.withKeepHelium(true);
         }
-        resolved = c;
         return c;
     }
 
@@ -64,7 +59,12 @@ final class IngestOptions {
     }
 
     RunLoader loader() {
-        return new RunLoader(config(), cache());
+        return loader(config());
+    }
+
+    /** A loader that cleans runs with {@code config} (e.g. a training's settings) and uses this command's cache. */
+    RunLoader loader(IngestConfig config) {
+        return new RunLoader(config, cache());
     }
 
     /** Loads every run of the dataset with a progress bar (unless quiet), collecting every failure. */

@@ -17,15 +17,24 @@ import java.util.Map;
 /** The labelled samples of a dataset, loaded, with their labels and instrument types; and how scores are printed. */
 record LabelledRuns(List<SampleRef> samples, List<CleanRun> runs, int[][] y, List<InstrumentType> types) {
 
-    /** Loads the first {@code limit} labelled samples (all when null), with a progress bar unless quiet. */
+    /** Loads the first {@code limit} labelled samples (all when null) as the command line says to read runs. */
     static LabelledRuns load(Dataset dataset, IngestOptions ingest, Integer limit, boolean quiet) {
+        return load(dataset, ingest, ingest.config(), limit, quiet);
+    }
+
+    /**
+     * Loads the first {@code limit} labelled samples (all when null), cleaned with {@code config}, with a progress bar
+     * unless quiet.
+     */
+    static LabelledRuns load(Dataset dataset, IngestOptions ingest, egaml.ingest.IngestConfig config, Integer limit,
+                             boolean quiet) {
         List<SampleRef> labelled = dataset.labelled();
         if (limit != null) {
             labelled = labelled.subList(0, Math.min(limit, labelled.size()));
         }
         DatasetLoader.Result loaded;
         try (Progress progress = Progress.start("read", labelled.size(), !quiet)) {
-            loaded = DatasetLoader.load(labelled, ingest.loader(), ingest.threads(), progress);
+            loaded = DatasetLoader.load(labelled, ingest.loader(config), ingest.threads(), progress);
         }
         List<CleanRun> runs = loaded.requireAll();
         int[][] y = new int[labelled.size()][];
@@ -39,8 +48,7 @@ record LabelledRuns(List<SampleRef> samples, List<CleanRun> runs, int[][] y, Lis
     static List<InstrumentType> instrumentTypes(List<SampleRef> samples, List<CleanRun> runs) {
         List<InstrumentType> types = new ArrayList<>();
         for (int i = 0; i < samples.size(); i++) {
-            InstrumentType t = samples.get(i).instrumentType();
-            types.add(t != null ? t : runs.get(i).summary().detectedType());
+            types.add(samples.get(i).instrumentTypeOf(runs.get(i)));
         }
         return types;
     }

@@ -98,7 +98,7 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
             throw new IllegalArgumentException(out + " already exists; pass --force to replace it, or choose another --out");
         }
         long t0 = System.nanoTime();
-        LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, null, quiet);
+        LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, s.ingest(), null, quiet);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingData trainingData = new TrainingData(labelled.runs(), labelled.y(), labelled.types());
         TrainingRun.Result result;

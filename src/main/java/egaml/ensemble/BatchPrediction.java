@@ -69,7 +69,7 @@ public final class BatchPrediction {
                     SampleRef s = part.get(i);
                     good.add(s);
                     runs.add(run);
-                    types.add(s.instrumentType() != null ? s.instrumentType() : run.summary().detectedType());
+                    types.add(s.instrumentTypeOf(run));
                 }
             }
             if (!runs.isEmpty()) {

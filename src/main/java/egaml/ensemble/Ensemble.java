@@ -43,11 +43,7 @@ public record Ensemble(List<Family> families, double[][] weights, double[] inter
 
     /** The families' logits z[family][sample][label] in column order (the arrays themselves, not copies). */
     public double[][][] columns(FamilyScores scores) {
-        double[][][] z = new double[families.size()][][];
-        for (int f = 0; f < families.size(); f++) {
-            z[f] = scores.get(families.get(f).name());
-        }
-        return z;
+        return scores.columns(names());
     }
 
     /** The ensemble's probabilities for samples of the given instrument types. */

@@ -68,10 +68,7 @@ public final class ModelTrainer {
         long t0 = System.nanoTime();
         listener.stage("stacker", 1);
         List<String> names = families.stream().map(Family::name).toList();
-        double[][][] z = new double[names.size()][][];
-        for (int f = 0; f < z.length; f++) {
-            z[f] = oofScores.get(names.get(f));
-        }
+        double[][][] z = oofScores.columns(names);
         StackerTrainer.Result stacked = new StackerTrainer(settings.stacker()).fit(names, z, data.y(),
                 new SeedSequence(settings.seed()).child(STACKER_STREAM));
         SamMode sam = settings.samMode() != null ? settings.samMode() : Ensemble.defaultSamMode(families);

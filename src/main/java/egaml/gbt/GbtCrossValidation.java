@@ -58,18 +58,18 @@ public final class GbtCrossValidation {
                              TaskStore store, TrainingListener progress) {
         long t0 = System.nanoTime();
         int n = runs.size();
-        FamilyAverager average = new FamilyAverager(n);
-        for (int trim : trimRanges(config.realisations())) {
-            average.declare(familyName(trim));
+        List<FeatureRealisation> realisations = new ArrayList<>();
+        for (int r = 0; r < config.realisations(); r++) {
+            realisations.add(FeatureRealisation.of(r, seeds));
         }
+        FamilyAverager average = new FamilyAverager(n);
+        familyNames(realisations).forEach(average::declare);
         int fits = 0;
         int fallbacks = 0;
         List<FoldModel> models = new ArrayList<>();
-        List<FeatureRealisation> realisations = new ArrayList<>();
         MultilabelStratifiedKFold stratifier = new MultilabelStratifiedKFold(config.folds(), false);
         for (int r = 0; r < config.realisations(); r++) {
-            FeatureRealisation realisation = FeatureRealisation.of(r, seeds);
-            realisations.add(realisation);
+            FeatureRealisation realisation = realisations.get(r);
             FeatureTable table = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
             List<Unit> units = new ArrayList<>();
             for (int repeat = 0; repeat < config.repeats(); repeat++) {
@@ -269,13 +269,10 @@ public final class GbtCrossValidation {
         return new LightGbm.Matrix(data, rows.length, cols);
     }
 
-    /** The distinct trim ranges of the first {@code realisations} realisations, ascending: the families' order. */
-    public static java.util.SortedSet<Integer> trimRanges(int realisations) {
-        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
-        for (int r = 0; r < realisations; r++) {
-            out.add(FeatureRealisation.TRIM_CYCLE[r % FeatureRealisation.TRIM_CYCLE.length]);
-        }
-        return out;
+    /** The families of these realisations: one per distinct trim range, in ascending trim range. */
+    public static List<String> familyNames(List<FeatureRealisation> realisations) {
+        return realisations.stream().map(FeatureRealisation::trimRange).distinct().sorted()
+                .map(GbtCrossValidation::familyName).toList();
     }
 
     /** The family of the realisations with this trim range: {@code gbt_r10}, {@code gbt_r5}, ... */

@@ -59,8 +59,8 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
 
     @Override
     public List<Family> families() {
-        return GbtCrossValidation.trimRanges(realisations.size()).stream()
-                .map(trim -> new Family(GbtCrossValidation.familyName(trim), GbtKind.NAME, SamRole.TREES)).toList();
+        return GbtCrossValidation.familyNames(realisations).stream()
+                .map(name -> new Family(name, GbtKind.NAME, SamRole.TREES)).toList();
     }
 
     @Override
@@ -81,10 +81,6 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
     public FamilyScores predict(List<CleanRun> runs, int threads) {
         SeedSequence seeds = new SeedSequence(seed);
         int n = runs.size();
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) {
-            all[i] = i;
-        }
         FamilyAverager average = new FamilyAverager(n);
         families().forEach(f -> average.declare(f.name()));
         for (FeatureRealisation r : realisations) {
@@ -96,7 +92,7 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             }
             List<double[]> predictions = Parallel.map("gbt-predict", threads, mine, m -> m.predict(rows, wide));
             for (int k = 0; k < mine.size(); k++) {
-                average.add(GbtCrossValidation.familyName(r.trimRange()), mine.get(k).label(), all, predictions.get(k));
+                average.add(GbtCrossValidation.familyName(r.trimRange()), mine.get(k).label(), predictions.get(k));
             }
         }
         return FamilyScores.ofProbabilities(calibration.apply(average.means()), FamilyScores.PROBABILITY_CLIP);

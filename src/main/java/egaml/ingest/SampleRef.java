@@ -13,4 +13,8 @@ import java.nio.file.Path;
  */
 public record SampleRef(String sampleId, String split, InstrumentType instrumentType, Path file, String md5,
                         String origin) {
+    /** The instrument type of this sample's run: from the metadata, else detected from the run's layout. */
+    public InstrumentType instrumentTypeOf(CleanRun run) {
+        return instrumentType != null ? instrumentType : run.summary().detectedType();
+    }
 }

@@ -45,6 +45,15 @@ public final class FamilyAverager {
         }
     }
 
+    /** Adds one single-label model's values for every sample, in sample order. */
+    public void add(String family, Label label, double[] values) {
+        int[] all = new int[samples];
+        for (int i = 0; i < samples; i++) {
+            all[i] = i;
+        }
+        add(family, label, all, values);
+    }
+
     /** Fixes the position of a family in {@link #means()} before any value is added to it. */
     public void declare(String family) {
         sums.computeIfAbsent(family, k -> new double[samples][Label.COUNT]);

@@ -52,6 +52,15 @@ public record FamilyScores(Map<String, double[][]> logits) {
         return logits.isEmpty() ? 0 : logits.values().iterator().next().length;
     }
 
+    /** The logits of the named families z[family][sample][label], in that order (the arrays themselves). */
+    public double[][][] columns(List<String> families) {
+        double[][][] z = new double[families.size()][][];
+        for (int f = 0; f < z.length; f++) {
+            z[f] = get(families.get(f));
+        }
+        return z;
+    }
+
     /** These families followed by {@code other}'s; a name in both is an error. */
     public FamilyScores and(FamilyScores other) {
         Map<String, double[][]> out = new LinkedHashMap<>(logits);

@@ -57,10 +57,6 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
     /** One family per distinct configuration family, in configuration order; the three-scaling ones lead the SAM blend. */
     @Override
     public List<Family> families() {
-        return families(configurations);
-    }
-
-    static List<Family> families(List<NnConfig> configurations) {
         java.util.Map<String, Family> out = new java.util.LinkedHashMap<>();
         for (NnConfig c : configurations) {
             out.putIfAbsent(c.family(), new Family(c.family(), NnKind.NAME,
