@@ -78,7 +78,7 @@ final class BenchGbtCommand implements Callable<Integer> {
                 y[i] = dataset.labelsOf(labelled.get(i)).orElseThrow()[label.ordinal()];
             }
             long s = System.nanoTime();
-            LightGbm.fit(m, y, full.params(), f, full.maxBin());
+            LightGbm.fit(m, y, full.params(), f, full.maxBin(), null);
             double sec = (System.nanoTime() - s) / 1e9;
             total += sec;
             o.printf(Locale.ROOT, "fit %d (%s): %d x %d, %d trees, 1 thread: %.2f s%n", f + 1, label.columnName(), n,

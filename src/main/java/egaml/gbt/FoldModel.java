@@ -34,15 +34,43 @@ public record FoldModel(int realisation, int repeat, int fold, Label label, List
             java.util.Arrays.fill(p, prior);
             return p;
         }
+        return LightGbm.predict(model, baseRows.length, inputCount(), inputs(baseRows, wideBaseRows));
+    }
+
+    /**
+     * LightGBM's raw scores (log-odds) for the rows; what another LightGBM, given {@link BoosterInputs}, must
+     * reproduce. A constant-prior model has none.
+     */
+    public double[] rawScores(float[][] baseRows) {
+        if (model == null) {
+            throw new IllegalStateException(fileName() + " is a constant prior, not a LightGBM model");
+        }
+        double[][] wide = new double[baseRows.length][];
+        for (int i = 0; i < wide.length; i++) {
+            wide[i] = widen(baseRows[i]);
+        }
+        return LightGbm.predictRaw(model, baseRows.length, inputCount(), inputs(baseRows, wide));
+    }
+
+    /** The names of the model's inputs, in column order: the base features, then its pair features. */
+    public List<String> inputNames() {
+        return GbtCrossValidation.featureNames(new PairFeatures(label, pairIons));
+    }
+
+    private int inputCount() {
+        return egaml.features.FeatureExtractor.COUNT + new PairFeatures(label, pairIons).count();
+    }
+
+    private LightGbm.RowFiller inputs(float[][] baseRows, double[][] wideBaseRows) {
         PairFeatures pairs = new PairFeatures(label, pairIons);
         int base = egaml.features.FeatureExtractor.COUNT;
-        return LightGbm.predict(model, baseRows.length, base + pairs.count(), (r, row) -> {
+        return (r, row) -> {
             System.arraycopy(wideBaseRows[r], 0, row, 0, base);
             float[] p = pairs.compute(baseRows[r]);
             for (int c = 0; c < p.length; c++) {
                 row[base + c] = p[c];
             }
-        });
+        };
     }
 
     static double[] widen(float[] values) {

@@ -234,7 +234,8 @@ public final class GbtCrossValidation {
                     for (int i = 0; i < split[0].length; i++) {
                         innerLabels[i] = labels[split[0][i]];
                     }
-                    String model = LightGbm.fit(xTrain.select(split[0]), innerLabels, p, seed + k, config.maxBin());
+                    String model = LightGbm.fit(xTrain.select(split[0]), innerLabels, p, seed + k, config.maxBin(),
+                            null);
                     fits++;
                     double[] pred = LightGbm.predict(model, xTrain.select(split[1]));
                     for (int i = 0; i < pred.length; i++) {
@@ -250,10 +251,18 @@ public final class GbtCrossValidation {
         } else if (config.searchIterations() > 0) {
             fallback = true; // too few positives (or negatives) for the inner folds: fixed setting
         }
-        String model = LightGbm.fit(xTrain, labels, chosen.cappedAt(config.maxTrees()), seed, config.maxBin());
+        String model = LightGbm.fit(xTrain, labels, chosen.cappedAt(config.maxTrees()), seed, config.maxBin(),
+                featureNames(pairs));
         fits++;
         return new TaskResult(label.ordinal(), test, LightGbm.predict(model, xTest), fits, fallback,
                 new FoldModel(realisation, repeat, fold.index(), label, pairs.ions(), model, Double.NaN));
+    }
+
+    /** The names of a model's inputs: the base features, then its pair features. */
+    static List<String> featureNames(PairFeatures pairs) {
+        List<String> names = new java.util.ArrayList<>(FeatureExtractor.names());
+        names.addAll(pairs.names());
+        return names;
     }
 
     /** Base features plus the label's pair features for the given rows. */

@@ -56,14 +56,25 @@ public final class LightGbm {
 
     /** Fits one binary model and returns it in LightGBM's text format. */
     public static String fit(Matrix x, float[] labels, GbtParams params, long seed) {
-        return fit(x, labels, params, seed, 255);
+        return fit(x, labels, params, seed, 255, null);
     }
 
-    /** Fits one binary model with {@code maxBin} histogram bins per feature. */
-    public static String fit(Matrix x, float[] labels, GbtParams params, long seed, int maxBin) {
+    /**
+     * Fits one binary model with {@code maxBin} histogram bins per feature. With {@code featureNames} (one per column)
+     * the text model names its inputs, so that LightGBM elsewhere can match them to an exported feature table;
+     * without, LightGBM calls them Column_0, Column_1, ... The names do not change the fit.
+     */
+    public static String fit(Matrix x, float[] labels, GbtParams params, long seed, int maxBin,
+                             java.util.List<String> featureNames) {
         ensureLoaded();
+        if (featureNames != null && featureNames.size() != x.cols()) {
+            throw new IllegalArgumentException(featureNames.size() + " feature names for " + x.cols() + " columns");
+        }
         try (LGBMDataset ds = LGBMDataset.createFromMat(x.data(), x.rows(), x.cols(), true, datasetParams(maxBin), null)) {
             ds.setField("label", labels);
+            if (featureNames != null) {
+                ds.setFeatureNames(featureNames.toArray(String[]::new));
+            }
             try (LGBMBooster booster = LGBMBooster.create(ds, params.toLightGbm(seed) + " max_bin=" + maxBin)) {
                 for (int i = 0; i < params.trees(); i++) {
                     if (booster.updateOneIter()) {
@@ -103,6 +114,18 @@ public final class LightGbm {
 
     /** Probabilities of a text model for {@code rows} rows of {@code cols} features, each written by {@code filler}. */
     public static double[] predict(String model, int rows, int cols, RowFiller filler) {
+        return predict(model, rows, cols, filler, false);
+    }
+
+    /**
+     * Raw scores (log-odds before the sigmoid) of a text model, the numbers to compare when another LightGBM
+     * recomputes egaml's predictions.
+     */
+    public static double[] predictRaw(String model, int rows, int cols, RowFiller filler) {
+        return predict(model, rows, cols, filler, true);
+    }
+
+    private static double[] predict(String model, int rows, int cols, RowFiller filler, boolean raw) {
         ensureLoaded();
         SWIGTYPE_p_p_void handle = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
@@ -115,7 +138,8 @@ public final class LightGbm {
             try {
                 // the prediction settings are parsed once (LightGBM's "fast" single-row interface), not once per row
                 check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastInit(booster,
-                        lightgbmlibConstants.C_API_PREDICT_NORMAL, 0, -1, lightgbmlibConstants.C_API_DTYPE_FLOAT64,
+                        raw ? lightgbmlibConstants.C_API_PREDICT_RAW_SCORE : lightgbmlibConstants.C_API_PREDICT_NORMAL,
+                        0, -1, lightgbmlibConstants.C_API_DTYPE_FLOAT64,
                         cols, "num_threads=1", fastConfig), "preparing to predict", rows, cols);
                 SWIGTYPE_p_void fast = lightgbmlib.voidpp_value(fastConfig);
                 try {

@@ -44,7 +44,7 @@ class CliTest {
     @Test
     void everyCommandHasHelpAndVersionWorks() {
         for (String[] args : new String[][] {{"--help"}, {"inspect", "--help"}, {"validate", "--help"},
-            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}, {"cv", "--help"}, {"train", "--help"}, {"predict", "--help"}, {"evaluate", "--help"}, {"features", "--help"}, {"bench", "gbt", "--help"}, {"bench", "nn", "--help"}}) {
+            {"bench", "--help"}, {"bench", "ingest", "--help"}, {"cache", "--help"}, {"simulate", "--help"}, {"stats", "--help"}, {"demo", "--help"}, {"cv", "--help"}, {"train", "--help"}, {"predict", "--help"}, {"evaluate", "--help"}, {"features", "--help"}, {"export-nn", "--help"}, {"bench", "gbt", "--help"}, {"bench", "nn", "--help"}}) {
             CliRunner r = CliRunner.run(args);
             assertThat(r.exit()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage:");

@@ -51,6 +51,33 @@ class PredictCommandTest {
     }
 
     @Test
+    void theBoostersInputsAndTheNetworksAreExportedForOtherTools() throws IOException {
+        Path out = dir.resolve("booster-inputs");
+        CliRunner features = CliRunner.run("features", "--model", model.toString(), "--data", runs.toString(), "--out",
+                out.toString(), "--quiet", "--no-cache");
+        assertThat(features.exit()).as(features.err()).isZero();
+        assertThat(features.out()).contains("24 runs: inputs of").contains("LightGBM boosters in 1 realisation tables");
+        List<String> index = Files.readAllLines(out.resolve("boosters.csv"));
+        assertThat(index.get(0)).startsWith("model_file,realisation,trim_range,window_offset,repeat,fold,label,inputs_file");
+        assertThat(index).hasSize(1 + 2 * Label.COUNT);
+        assertThat(index.get(1)).contains(model.resolve("gbt").resolve("models").toString()).contains("realisation_0.csv");
+        assertThat(Files.readAllLines(out.resolve("realisation_0.csv"))).hasSize(25);
+        // the model decides its seed and realisations; an existing folder is kept unless forced
+        CliRunner seeded = CliRunner.run("features", "--model", model.toString(), "--data", runs.toString(), "--out",
+                dir.resolve("other").toString(), "--seed", "3", "--quiet");
+        assertThat(seeded.exit()).isEqualTo(2);
+        assertThat(seeded.err()).contains("--seed cannot be combined with --model");
+        CliRunner again = CliRunner.run("features", "--model", model.toString(), "--data", runs.toString(), "--out",
+                out.toString(), "--quiet");
+        assertThat(again.exit()).isEqualTo(2);
+        assertThat(again.err()).contains("exists").contains("--force");
+        // this model has no networks
+        CliRunner nn = CliRunner.run("export-nn", "--model", model.toString(), "--out", dir.resolve("nn").toString());
+        assertThat(nn.exit()).isEqualTo(2);
+        assertThat(nn.err()).contains("has no NN member").contains("[gbt]");
+    }
+
+    @Test
     void aFileThatCannotBeWrittenIsAnEnvironmentFailureNotBadInput() throws IOException {
         Path blocker = Files.writeString(dir.resolve("not-a-folder"), "x");
         CliRunner r = CliRunner.run("predict", "--model", model.toString(), "--data", runs.toString(), "--out",

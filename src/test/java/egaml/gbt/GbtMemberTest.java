@@ -106,4 +106,39 @@ class GbtMemberTest {
         assertThatThrownBy(() -> GbtMember.load(bad)).hasMessageContaining("models/x.txt")
                 .hasMessageContaining("missing model file");
     }
+
+    /**
+     * Interop: LightGBM given only the exported tables and the saved text models (loaded from the files, inputs picked
+     * by the feature names the models record) reproduces every booster's raw score as egaml computes it.
+     */
+    @Test
+    void exportedBoosterInputsReproduceEveryRawScoreFromTheTextModels() throws Exception {
+        Path sim = dir.resolve("sim");
+        new Simulator(SimulationConfig.of(40, 6).withFormat(SimulationConfig.Format.COMMERCIAL)).write(sim, false, 2, k -> { });
+        Data data = load(Dataset.open(sim), 40);
+        GbtConfig config = GbtConfig.preset(Preset.SMOKE).toBuilder().realisations(2).build();
+        GbtMember member = GbtMember.of(GbtCrossValidation.run(data.runs(), data.y(), config, new SeedSequence(4), 2,
+                TrainingListener.NONE), 4, config);
+        Path saved = dir.resolve("model");
+        member.save(saved);
+        List<CleanRun> fresh = data.runs().subList(0, 12);
+        Path export = dir.resolve("export");
+        BoosterInputs.write(export, member, BoosterInputs.of(member, fresh, 2), saved.toString());
+
+        BoosterInputsCheck.Result check = BoosterInputsCheck.run(export, member, fresh);
+        assertThat(check.boosters()).isEqualTo(member.models().stream().filter(m -> m.model() != null).count())
+                .isGreaterThanOrEqualTo(2 * Label.COUNT - 4);
+        assertThat(check.largestDifference()).isLessThanOrEqualTo(1e-9);
+        // each text model names its inputs: the base features, then its own pair features
+        for (FoldModel m : member.models().stream().filter(m -> m.model() != null).toList()) {
+            String names = m.model().lines().filter(l -> l.startsWith("feature_names=")).findFirst().orElseThrow();
+            assertThat(names).isEqualTo("feature_names=" + String.join(" ", m.inputNames()));
+        }
+        // a table that lacks a column a booster reads is named
+        Path table = export.resolve("realisation_0.csv");
+        List<String> lines = Files.readAllLines(table);
+        Files.write(table, lines.stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList());
+        assertThatThrownBy(() -> BoosterInputsCheck.run(export, member, fresh)).isInstanceOf(EgamlDataException.class)
+                .hasMessageContaining("realisation_0.csv").hasMessageContaining("no column pair_");
+    }
 }

@@ -127,7 +127,7 @@ class GbtPartsTest {
         for (int i = 0; i < n; i++) {
             labels[i] = y[i];
         }
-        String text = LightGbm.fit(x, labels, GbtParams.fixed().cappedAt(20), 3, 63);
+        String text = LightGbm.fit(x, labels, GbtParams.fixed().cappedAt(20), 3, 63, null);
         FoldModel model = new FoldModel(0, 0, 0, Label.CARBONATE, pairs.ions(), text, Double.NaN);
         double[][] wide = new double[n][];
         for (int i = 0; i < n; i++) {

@@ -38,6 +38,12 @@ class LightGbmTest {
         assertThat(p).containsExactly(LightGbm.predictWholeMatrix(model, m));
         assertThatThrownBy(() -> LightGbm.predict("not a model", m)).hasMessageContaining("LightGBM failed while loading");
         assertThat(LightGbm.predict(model, m.select(new int[] {3, 1}))).containsExactly(p[3], p[1]);
+        // feature names are recorded in the text model and do not change the fit
+        String named = LightGbm.fit(m, y, GbtParams.fixed(), 7, 255, java.util.List.of("a_mz1", "b", "c", "d", "e"));
+        assertThat(named).contains("feature_names=a_mz1 b c d e").doesNotContain("Column_0");
+        assertThat(LightGbm.predict(named, m)).containsExactly(p);
+        assertThatThrownBy(() -> LightGbm.fit(m, y, GbtParams.fixed(), 7, 255, java.util.List.of("a")))
+                .hasMessageContaining("1 feature names for 5 columns");
     }
 
     @Test

@@ -134,6 +134,7 @@ class NnCrossValidationTest {
         assertThat(after.names()).containsExactly("nn_share_wd1e-03", "nn_max+share+ion^0.5_wd1e-03");
         assertThat(member.families().stream().map(f -> f.samRole()).toList())
                 .containsExactly(egaml.member.SamRole.NETWORK, egaml.member.SamRole.NETWORK_PREFERRED);
+        exportHoldsTheParametersAndTheLogitsEgamlPredicts(member, fresh, before);
 
         Path file;
         try (var files = Files.list(saved.resolve("models"))) {
@@ -144,5 +145,70 @@ class NnCrossValidationTest {
         Files.write(file, bytes);
         assertThatThrownBy(() -> NnMember.load(saved)).isInstanceOf(EgamlDataException.class)
                 .hasMessageContaining(file.getFileName().toString()).hasMessageContaining("checksum");
+    }
+
+    /**
+     * The NumPy export: every snapshot's arrays are its parameters by name, and the exported logits, averaged as
+     * egaml averages them (snapshots, then fold models of a family), are the member's own prediction.
+     */
+    private void exportHoldsTheParametersAndTheLogitsEgamlPredicts(NnMember member, List<CleanRun> runs,
+                                                                   FamilyScores predicted) throws IOException {
+        Path export = dir.resolve("export");
+        NnExport.write(export, member, runs);
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(export.resolve(NnExport.MANIFEST).toFile());
+        assertThat(manifest.path("snapshots")).hasSize(8);
+        try (ai.djl.ndarray.NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager();
+             var logitsIn = Files.newInputStream(export.resolve("expected_logits.npz"))) {
+            ai.djl.ndarray.NDList logits = ai.djl.ndarray.NDList.decode(m, logitsIn);
+            java.util.Map<String, double[][]> sums = new java.util.HashMap<>();
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            for (NnFoldModel fold : member.models()) {
+                NnConfig config = member.configurations().get(fold.configuration());
+                double[][] foldMean = new double[runs.size()][EgaNet.LABELS];
+                for (int s = 0; s < fold.snapshots().size(); s++) {
+                    String name = NnExport.snapshotName(fold, s);
+                    EgaNet net = new EgaNet(config.architecture());
+                    try (var in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(fold.snapshots().get(s)));
+                         var npz = Files.newInputStream(export.resolve("weights").resolve(name + ".npz"))) {
+                        net.load(m, in);
+                        ai.djl.ndarray.NDList arrays = ai.djl.ndarray.NDList.decode(m, npz);
+                        assertThat(arrays).hasSize(net.parameterList().size());
+                        for (int k = 0; k < arrays.size(); k++) {
+                            ai.djl.nn.Parameter p = net.parameterList().get(k);
+                            assertThat(arrays.get(k).getName()).isEqualTo(p.getName());
+                            assertThat(arrays.get(k).getShape()).isEqualTo(net.shapeOf(p.getName()));
+                            assertThat(arrays.get(k).toFloatArray()).containsExactly(p.getArray().toFloatArray());
+                        }
+                    }
+                    float[] values = logits.get(name).toFloatArray();
+                    for (int i = 0; i < runs.size(); i++) {
+                        for (int l = 0; l < EgaNet.LABELS; l++) {
+                            foldMean[i][l] += (double) values[i * EgaNet.LABELS + l] / fold.snapshots().size();
+                        }
+                    }
+                }
+                double[][] sum = sums.computeIfAbsent(config.family(), f -> new double[runs.size()][EgaNet.LABELS]);
+                for (int i = 0; i < runs.size(); i++) {
+                    for (int l = 0; l < EgaNet.LABELS; l++) {
+                        sum[i][l] += (float) foldMean[i][l];
+                    }
+                }
+                counts.merge(config.family(), 1, Integer::sum);
+            }
+            for (String family : predicted.names()) {
+                double[][] expected = predicted.get(family);
+                for (int i = 0; i < runs.size(); i++) {
+                    for (int l = 0; l < EgaNet.LABELS; l++) {
+                        assertThat(sums.get(family)[i][l] / counts.get(family)).isCloseTo(expected[i][l],
+                                org.assertj.core.api.Assertions.within(1e-5));
+                    }
+                }
+            }
+            try (var x = Files.newInputStream(export.resolve("inputs_c1.npz"))) {
+                assertThat(ai.djl.ndarray.NDList.decode(m, x).get("x").getShape())
+                        .isEqualTo(new ai.djl.ndarray.types.Shape(runs.size(), 3, EgaNet.IONS, EgaNet.TEMPERATURES));
+            }
+        }
+        assertThat(Files.readAllLines(export.resolve("sample_ids.csv"))).hasSize(runs.size() + 1);
     }
 }
