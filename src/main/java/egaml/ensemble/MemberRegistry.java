@@ -32,7 +32,8 @@ public record MemberRegistry(List<MemberKind> kinds) {
         return new MemberRegistry(List.of(
                 new GbtKind(),
                 new NnKind(),
-                new BaselineKind()));
+                new BaselineKind(),
+                new egaml.aug.AugKind()));
     }
 
     /** This registry and one more kind. */

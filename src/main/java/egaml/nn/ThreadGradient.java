@@ -11,13 +11,13 @@ import ai.djl.pytorch.jni.JniUtils;
  * this thin scope calls the same JNI functions for the current thread alone. Closing it switches recording
  * off (a new native thread starts with it on, so parameter updates outside this scope need it off).
  */
-final class ThreadGradient implements AutoCloseable {
-    ThreadGradient() {
+public final class ThreadGradient implements AutoCloseable {
+    public ThreadGradient() {
         JniUtils.setGradMode(true);
     }
 
     /** Back-propagates from a scalar loss, accumulating into the parameters' gradients. */
-    void backward(NDArray loss) {
+    public void backward(NDArray loss) {
         try (NDArray seed = loss.onesLike()) {
             JniUtils.backward((PtNDArray) loss, (PtNDArray) seed, false, false);
         }

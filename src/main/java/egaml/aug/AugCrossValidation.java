@@ -1,0 +1,102 @@
+package egaml.aug;
+
+import egaml.core.Parallel;
+import egaml.core.SeedSequence;
+import egaml.cv.Fold;
+import egaml.cv.LogLoss;
+import egaml.cv.MultilabelStratifiedKFold;
+import egaml.member.FamilyAverager;
+import egaml.member.FamilyScores;
+import egaml.member.MemberTrainer;
+import egaml.member.TrainingContext;
+import egaml.member.TrainingData;
+import egaml.nn.NnModelTrainer;
+import egaml.nn.NnThreads;
+import egaml.render.RenderBase;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Out-of-fold training of the augmented-spectrogram member: per repeat a new multilabel-stratified split; SAM testbed
+ * runs are removed from every training part and predicted by every fold model, as in the NN member. Fold models train
+ * two at a time with one PyTorch thread each, seeded by (repeat, fold), so results do not depend on the thread count.
+ */
+final class AugCrossValidation {
+    static final long FOLD_STREAM = 0xA06_0002L;
+    static final long TRAIN_STREAM = 0xA06_0003L;
+
+    private record Task(int repeat, int fold, int[] train, int[] inference) {
+    }
+
+    private AugCrossValidation() {
+    }
+
+    static MemberTrainer.Fit run(AugSettings s, TrainingData data, TrainingContext context) {
+        long t0 = System.nanoTime();
+        SeedSequence seeds = context.seeds();
+        int n = data.size();
+        List<RenderBase> bases = Parallel.map("aug-render", context.threads(), data.runs(), RenderBase::of);
+        boolean[] sam = data.samMask();
+        List<Task> tasks = new ArrayList<>();
+        MultilabelStratifiedKFold splitter = new MultilabelStratifiedKFold(s.folds(), false);
+        for (int r = 0; r < s.repeats(); r++) {
+            for (Fold f : splitter.split(data.y(), seeds.derive(FOLD_STREAM, r))) {
+                int[] train = NnModelTrainer.without(f.train(), sam);
+                tasks.add(new Task(r, f.index(), train, complement(train, n)));
+            }
+        }
+        SeedSequence tta = AugMember.ttaSeeds(context.seed());
+        List<AugModelTrainer.Result> results = Parallel.map("aug", context.threads(), tasks, t -> {
+            NnThreads.use(1);
+            String name = String.format(Locale.ROOT, "aug r%d f%d", t.repeat(), t.fold());
+            return AugModelTrainer.train(bases, data.y(), t.train(), t.inference(), s,
+                    seeds.derive(TRAIN_STREAM, t.repeat(), t.fold()), tta, (epoch, loss) -> {
+                        context.listener().message(String.format(Locale.ROOT, "%s epoch %d loss %.4f", name, epoch, loss));
+                        context.listener().step(1);
+                    });
+        });
+        FamilyAverager average = new FamilyAverager(n);
+        Map<Integer, FamilyAverager> byRenderings = new java.util.TreeMap<>();
+        List<AugMember.FoldModel> models = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            Task t = tasks.get(i);
+            AugModelTrainer.Result r = results.get(i);
+            average.add(AugMember.FAMILY, t.inference(), r.logits());
+            r.byRenderings().forEach((k, logits) ->
+                    byRenderings.computeIfAbsent(k, x -> new FamilyAverager(n)).add(AugMember.FAMILY, t.inference(), logits));
+            models.add(new AugMember.FoldModel(t.repeat(), t.fold(), r.parameters()));
+        }
+        List<String> summary = new ArrayList<>();
+        summary.add(String.format(Locale.ROOT, "%d repeats x %d folds x %d epochs; temporal CNN of width %d (%,d "
+                        + "parameters); %d renderings averaged at prediction", s.repeats(), s.folds(), s.epochs(), s.width(),
+                new TemporalCnn(s.width(), s.dropout()).parameterCount(), s.tta()));
+        StringBuilder tta1 = new StringBuilder("out-of-fold log loss by renderings averaged (0 = canonical):");
+        byRenderings.forEach((k, avg) -> tta1.append(String.format(Locale.ROOT, " %d: %.4f", k,
+                LogLoss.aggregated(data.y(), new FamilyScores(avg.means()).memberProbabilities()))));
+        summary.add(tta1.toString());
+        AugMember member = new AugMember(context.seed(), s, models);
+        return new MemberTrainer.Fit(member, new FamilyScores(average.means()), (System.nanoTime() - t0) / 1e9, summary);
+    }
+
+    static long steps(AugSettings s) {
+        return (long) s.repeats() * s.folds() * s.epochs();
+    }
+
+    private static int[] complement(int[] rows, int n) {
+        boolean[] in = new boolean[n];
+        for (int r : rows) {
+            in[r] = true;
+        }
+        int[] out = new int[n - rows.length];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!in[i]) {
+                out[k++] = i;
+            }
+        }
+        return out;
+    }
+}

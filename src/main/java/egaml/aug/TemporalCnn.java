@@ -1,0 +1,185 @@
+package egaml.aug;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.Parameter;
+import egaml.nn.GroupNorm;
+import egaml.nn.NoiseSource;
+import egaml.render.Renderer;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A compact convolutional network over the rendered image's 80 temperature columns with the 100 m/z rows as input
+ * channels (plus one channel holding the column's position), so that ions are mixed from the first layer on: the
+ * reference network instead convolves every ion's series alone and mixes ions only afterwards, which is what makes
+ * this family's errors differ from it. Five 1-D convolutions of kernel 3 (the second, fourth and fifth with stride 2,
+ * the third dilated and residual), each followed by GroupNorm (8 groups) and GELU, keep the temperature positions
+ * (10 at the end) and a linear head reads them all, since where a gas is released is the evidence.
+ *
+ * <p>Input: x[sample, 101, 80] from {@link #inputs}; output: the ten logits.
+ */
+public final class TemporalCnn {
+    public static final int LABELS = 10;
+    public static final int INPUT_CHANNELS = Renderer.IONS + 1;
+    static final int GROUPS = 8;
+
+    private final int width;
+    private final double dropout;
+    private final Map<String, Shape> shapes = new LinkedHashMap<>();
+    private final Map<String, Parameter> params = new LinkedHashMap<>();
+
+    /**
+     * @param width   channels of every convolution (a multiple of 8)
+     * @param dropout dropout rate before the head, in training
+     */
+    public TemporalCnn(int width, double dropout) {
+        if (width < 8 || width % GROUPS != 0 || width > 1024) {
+            throw new IllegalArgumentException("width must be a multiple of 8 in [8, 1024], got " + width);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        this.width = width;
+        this.dropout = dropout;
+        add("conv1", Parameter.Type.WEIGHT, new Shape(width, INPUT_CHANNELS, 3));
+        for (int k = 1; k <= 5; k++) {
+            if (k > 1) {
+                add("conv" + k, Parameter.Type.WEIGHT, new Shape(width, width, 3));
+            }
+            add("norm" + k + "_gamma", Parameter.Type.GAMMA, new Shape(width));
+            add("norm" + k + "_beta", Parameter.Type.BETA, new Shape(width));
+        }
+        add("head_weight", Parameter.Type.WEIGHT, new Shape(LABELS, width * 10L));
+        add("head_bias", Parameter.Type.BIAS, new Shape(LABELS));
+    }
+
+    private void add(String name, Parameter.Type type, Shape shape) {
+        shapes.put(name, shape);
+        params.put(name, Parameter.builder().setName(name).setType(type).build());
+    }
+
+    public int width() {
+        return width;
+    }
+
+    /** The parameters in a fixed order. */
+    public List<Parameter> parameterList() {
+        return new ArrayList<>(params.values());
+    }
+
+    public Shape shapeOf(String name) {
+        return shapes.get(name);
+    }
+
+    public long parameterCount() {
+        return shapes.values().stream().mapToLong(Shape::size).sum();
+    }
+
+    /** Weights uniform in +-1/sqrt(fan_in) (PyTorch's default), GroupNorm 1 and 0; drawn from {@code random}. */
+    public void initialize(NDManager manager, SplittableRandom random) {
+        for (Parameter p : params.values()) {
+            Shape shape = shapes.get(p.getName());
+            NDArray array;
+            switch (p.getType()) {
+                case GAMMA -> array = manager.ones(shape, DataType.FLOAT32);
+                case BETA -> array = manager.zeros(shape, DataType.FLOAT32);
+                default -> {
+                    long fanIn = p.getName().equals("head_bias") ? width * 10L : shape.size() / shape.get(0);
+                    double bound = 1.0 / Math.sqrt(fanIn);
+                    float[] values = new float[Math.toIntExact(shape.size())];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
+                    }
+                    array = manager.create(values, shape);
+                }
+            }
+            array.setRequiresGradient(true);
+            p.setArray(array);
+        }
+    }
+
+    /**
+     * The network's input for rendered images ([m/z][column], log10 in [-4, 0]): values mapped to [0, 1] and a
+     * last channel with the column position in [0, 1].
+     */
+    public static NDArray inputs(NDManager manager, List<float[]> images) {
+        int columns = Renderer.COLUMNS;
+        float[] x = new float[images.size() * INPUT_CHANNELS * columns];
+        for (int i = 0; i < images.size(); i++) {
+            float[] image = images.get(i);
+            int base = i * INPUT_CHANNELS * columns;
+            for (int k = 0; k < image.length; k++) {
+                x[base + k] = image[k] / 4f + 1f;
+            }
+            for (int c = 0; c < columns; c++) {
+                x[base + Renderer.IONS * columns + c] = c / (float) (columns - 1);
+            }
+        }
+        return manager.create(x, new Shape(images.size(), INPUT_CHANNELS, columns));
+    }
+
+    /** Logits [B, 10]; in training, dropout masks come from {@code noise}. */
+    public NDArray logits(NDArray x, boolean training, NoiseSource noise) {
+        NDArray h = block(x, 1, 1, 1, 1);
+        h = block(h, 2, 2, 1, 1);
+        h = block(h, 3, 1, 2, 2).add(h);
+        h = block(h, 4, 2, 1, 1);
+        h = block(h, 5, 2, 1, 1);
+        NDArray flat = h.reshape(h.getShape().get(0), width * 10L);
+        if (training && dropout > 0) {
+            flat = flat.mul(noise.dropoutMultiplier(flat.getManager(), flat.getShape(), dropout));
+        }
+        return flat.matMul(params.get("head_weight").getArray().transpose()).add(params.get("head_bias").getArray());
+    }
+
+    private NDArray block(NDArray x, int k, int stride, int padding, int dilation) {
+        NDArray h = Conv1d.conv1d(x, params.get("conv" + k).getArray(), null, new Shape(stride), new Shape(padding),
+                new Shape(dilation), 1).singletonOrThrow();
+        h = GroupNorm.apply(h, GROUPS, params.get("norm" + k + "_gamma").getArray(), params.get("norm" + k + "_beta").getArray());
+        return Activation.gelu(h);
+    }
+
+    /** Writes the parameters: their count, then each name and DJL's encoding of its array. */
+    public void save(DataOutputStream out) throws IOException {
+        out.writeInt(params.size());
+        for (Parameter p : params.values()) {
+            out.writeUTF(p.getName());
+            p.save(out);
+        }
+    }
+
+    /** Reads parameters written by {@link #save}; names and shapes must match. */
+    public void load(NDManager manager, DataInputStream in) throws IOException {
+        int n = in.readInt();
+        if (n != params.size()) {
+            throw new IOException("expected " + params.size() + " parameters, found " + n);
+        }
+        for (Parameter p : params.values()) {
+            String name = in.readUTF();
+            if (!name.equals(p.getName())) {
+                throw new IOException("expected parameter " + p.getName() + ", found " + name);
+            }
+            try {
+                p.load(manager, in);
+            } catch (ai.djl.MalformedModelException e) {
+                throw new IOException("parameter " + name + ": " + e.getMessage(), e);
+            }
+            if (!p.getArray().getShape().equals(shapes.get(name))) {
+                throw new IOException("parameter " + name + " has shape " + p.getArray().getShape() + ", expected "
+                        + shapes.get(name));
+            }
+        }
+    }
+}

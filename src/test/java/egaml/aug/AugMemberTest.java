@@ -1,0 +1,100 @@
+package egaml.aug;
+
+import egaml.core.InstrumentType;
+import egaml.core.Preset;
+import egaml.cv.LogLoss;
+import egaml.ingest.CleanRun;
+import egaml.ingest.Dataset;
+import egaml.ingest.DatasetLoader;
+import egaml.ingest.IngestConfig;
+import egaml.ingest.RunLoader;
+import egaml.ingest.SampleRef;
+import egaml.member.FamilyScores;
+import egaml.member.MemberTrainer;
+import egaml.member.TrainingContext;
+import egaml.member.TrainingData;
+import egaml.render.RenderBase;
+import egaml.render.Renderer;
+import egaml.sim.SimulationConfig;
+import egaml.sim.Simulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AugMemberTest {
+    @TempDir
+    Path dir;
+
+    private TrainingData simulated(int samples, long seed) throws IOException {
+        Path sim = dir.resolve("sim" + seed);
+        new Simulator(SimulationConfig.of(samples, seed).withFormat(SimulationConfig.Format.COMMERCIAL))
+                .write(sim, false, 2, k -> { });
+        Dataset d = Dataset.open(sim);
+        List<SampleRef> labelled = d.labelled();
+        List<CleanRun> runs = DatasetLoader.load(labelled, new RunLoader(IngestConfig.defaults(), null), 2, k -> { })
+                .requireAll();
+        int[][] y = labelled.stream().map(s -> d.labelsOf(s).orElseThrow()).toArray(int[][]::new);
+        return new TrainingData(runs, y, runs.stream().map(r -> InstrumentType.COMMERCIAL).toList());
+    }
+
+    @Test
+    void networkShapesAndATinyTrainingThatLearns() throws IOException {
+        TemporalCnn net = new TemporalCnn(32, 0.2);
+        assertThat(net.shapeOf("conv1")).isEqualTo(new ai.djl.ndarray.types.Shape(32, 101, 3));
+        assertThat(net.shapeOf("head_weight")).isEqualTo(new ai.djl.ndarray.types.Shape(10, 320));
+        TrainingData data = simulated(120, 3);
+        AugSettings s = AugSettings.preset(Preset.SMOKE).with(12, 1, 32, 2).withTraining(3e-3, 1e-4, 0.25, 16);
+        MemberTrainer.Fit fit = new AugKind().trainer(s).crossValidate(data, TrainingContext.of(5, 2));
+        double loss = LogLoss.aggregated(data.y(), fit.oof().memberProbabilities());
+        double prior = LogLoss.aggregated(data.y(), LogLoss.priorPredictions(data.y(), data.y().length));
+        assertThat(loss).as(fit.summary().toString()).isLessThan(prior);
+        assertThat(fit.summary().get(1)).contains("0: ").contains("1: ").contains("4: ").contains("8: ");
+
+        // saved and loaded, the member predicts new runs exactly as before; the same seed trains the same member
+        AugMember member = (AugMember) fit.member();
+        List<CleanRun> fresh = simulated(6, 8).runs();
+        FamilyScores before = member.predict(fresh, 2);
+        assertThat(member.predict(fresh, 1).get(AugMember.FAMILY)).isDeepEqualTo(before.get(AugMember.FAMILY));
+        Path saved = dir.resolve("aug");
+        member.save(saved);
+        assertThat(saved.resolve("aug.json")).exists();
+        try (var files = Files.list(saved.resolve("models"))) {
+            assertThat(files.count()).isEqualTo(2);
+        }
+        AugMember loaded = AugMember.load(saved, true);
+        assertThat(loaded.predict(fresh, 2).get(AugMember.FAMILY)).isDeepEqualTo(before.get(AugMember.FAMILY));
+        MemberTrainer.Fit again = new AugKind().trainer(s).crossValidate(data, TrainingContext.of(5, 1));
+        assertThat(again.oof().get(AugMember.FAMILY)).isDeepEqualTo(fit.oof().get(AugMember.FAMILY));
+    }
+
+    @Test
+    void renderingsOfRealRunsOfBothInstrumentsAreReproducibleAndInRange() {
+        // the input stage as the trainer sees it: a canonical image and random ones, reproducible from the seed
+        Dataset real = Dataset.open(egaml.TestData.sharedData());
+        List<SampleRef> picked = new java.util.ArrayList<>(real.labelled().subList(0, 3));
+        picked.add(real.labelled().stream().filter(r -> r.instrumentType() == InstrumentType.SAM_TESTBED).findFirst()
+                .orElseThrow());
+        List<CleanRun> runs = DatasetLoader.load(picked, new RunLoader(IngestConfig.defaults(), null), 2, k -> { })
+                .requireAll();
+        for (CleanRun run : runs) {
+            RenderBase base = RenderBase.of(run);
+            float[] canonical = Renderer.canonical(base);
+            assertThat(canonical).hasSize(100 * 80);
+            float[] a = Renderer.random(base, AugSettings.preset(Preset.FAST).render(), new java.util.SplittableRandom(1));
+            float[] b = Renderer.random(base, AugSettings.preset(Preset.FAST).render(), new java.util.SplittableRandom(1));
+            assertThat(a).containsExactly(b);
+            float max = -5;
+            for (float v : a) {
+                max = Math.max(max, v);
+                assertThat(v).isBetween(-4f, 0f);
+            }
+            assertThat(max).isEqualTo(0f);
+        }
+    }
+}
