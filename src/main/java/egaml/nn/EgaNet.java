@@ -216,12 +216,12 @@ public final class EgaNet extends AbstractBlock {
         NDArray k = conv2.getArray().reshape(REDUCE_CHANNELS, DILATIONS.length, c * STEM_FILTERS, 3).transpose(1, 3, 2, 0);
         NDArray evenOdd = k.get(":, 0:2").reshape(DILATIONS.length, 2L * c * STEM_FILTERS, REDUCE_CHANNELS);
         NDArray nextEven = k.get(":, 2:3").concat(m.zeros(new Shape(DILATIONS.length, 1, (long) c * STEM_FILTERS,
-                REDUCE_CHANNELS)), 1).reshape(DILATIONS.length, 2L * c * STEM_FILTERS, REDUCE_CHANNELS);
+                REDUCE_CHANNELS), k.getDataType()), 1).reshape(DILATIONS.length, 2L * c * STEM_FILTERS, REDUCE_CHANNELS);
         NDArray pairs = h.reshape(DILATIONS.length, bm * REDUCE_POSITIONS, 2L * c * STEM_FILTERS);
         NDArray both = pairs.batchMatMul(evenOdd.concat(nextEven, 2)).sum(new int[] {0})
                 .reshape(bm, REDUCE_POSITIONS, 2 * REDUCE_CHANNELS);
         NDArray own = both.get(":, :, 0:16");
-        NDArray shifted = both.get(":, 1:, 16:").concat(m.zeros(new Shape(bm, 1, REDUCE_CHANNELS)), 1);
+        NDArray shifted = both.get(":, 1:, 16:").concat(m.zeros(new Shape(bm, 1, REDUCE_CHANNELS), both.getDataType()), 1);
         NDArray h2 = own.add(shifted).transpose(0, 2, 1); // [BM, 16, 10]
         // 7. GroupNorm (8 groups of 2 channels), activation, reduce dropout
         h2 = GroupNorm.apply(h2, 8, norm2Gamma.getArray(), norm2Beta.getArray());

@@ -53,8 +53,8 @@ public final class GroupNorm extends AbstractBlock {
     /** Each row of a 2-d array normalised to mean 0, variance 1 (no affine). */
     static NDArray normaliseRows(NDArray rows) {
         long width = rows.getShape().get(1);
-        NDArray ones = rows.getManager().ones(new Shape(width));
-        NDArray zeros = rows.getManager().zeros(new Shape(width));
+        NDArray ones = rows.getManager().ones(new Shape(width), rows.getDataType());
+        NDArray zeros = rows.getManager().zeros(new Shape(width), rows.getDataType());
         return LayerNorm.layerNorm(rows, new Shape(width), ones, zeros, EPSILON).singletonOrThrow();
     }
 

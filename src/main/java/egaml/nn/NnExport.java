@@ -68,7 +68,9 @@ public final class NnExport {
                 node.put("gridOffset", config.gridOffset());
                 NnActivation act = config.architecture().activation();
                 node.put("activation", act.kind().name().toLowerCase(java.util.Locale.ROOT));
-                node.put("negativeSlopeAtPrediction", (act.lower() + act.upper()) / 2);
+                // the slope and epsilon as egaml applies them: single-precision values
+                node.put("negativeSlopeAtPrediction", (double) (float) act.inferenceSlope());
+                node.put("groupNormEpsilon", (double) GroupNorm.EPSILON);
                 if (!runs.isEmpty()) {
                     node.put("inputs", "inputs_c" + c + ".npz");
                 }
@@ -103,6 +105,7 @@ public final class NnExport {
                 if (!runs.isEmpty()) {
                     writeInputsAndLogits(tmp, member, runs, manager);
                     root.put("expectedLogits", "expected_logits.npz");
+                    root.put("expectedLogitsFloat64", "expected_logits_float64.npz");
                     root.put("sampleIds", "sample_ids.csv");
                 }
             }
@@ -116,7 +119,7 @@ public final class NnExport {
         l.put("stem_d<d>", "[8, 1, 3] convolution over temperature, stride 2, dilation d, 'same' zero padding "
                 + "(TensorFlow style: the extra pad on the right), no bias, shared by every m/z and scaling");
         l.put("norm1", "GroupNorm with 7 groups (one per dilation) over the 56 x scalings channels ordered (dilation, "
-                + "scaling, filter), eps 1e-5, then the activation");
+                + "scaling, filter), eps groupNormEpsilon, then the activation");
         l.put("conv2", "[16, 56 x scalings, 3] convolution, stride 2, 'same' padding, no bias; norm2: GroupNorm 8 groups; "
                 + "activation");
         l.put("ion_linear", "[256, 100] linear across m/z for every (sample, conv2 channel, position); norm3: GroupNorm "
@@ -143,6 +146,7 @@ public final class NnExport {
         int n = runs.size();
         int[] rows = java.util.stream.IntStream.range(0, n).toArray();
         NDList expected = new NDList();
+        NDList exact = new NDList();
         for (int c = 0; c < member.configurations().size(); c++) {
             NnConfig config = member.configurations().get(c);
             NnInputs inputs = NnInputs.of(runs, config, seeds.child(NnCrossValidation.INPUT_STREAM, c));
@@ -175,16 +179,53 @@ public final class NnExport {
                     NDArray a = manager.create(values, new Shape(n, EgaNet.LABELS));
                     a.setName(names.get(k));
                     expected.add(a);
+                    NDArray d = manager.create(inDouble(local, nets.get(k), inputs, rows, scalings),
+                            new Shape(n, EgaNet.LABELS));
+                    d.setName(names.get(k));
+                    exact.add(d);
                 }
             }
         }
         writeNpz(tmp.resolve("expected_logits.npz"), expected);
+        writeNpz(tmp.resolve("expected_logits_float64.npz"), exact);
         try (OutputStream os = Files.newOutputStream(tmp.resolve("sample_ids.csv")); CSVPrinter csv = CsvFiles.printer(os)) {
             csv.printRecord("row", "sample_id");
             for (int i = 0; i < n; i++) {
                 csv.printRecord(i, runs.get(i).sampleId());
             }
         }
+    }
+
+    /**
+     * The same network's logits computed by egaml's own arrangement in double precision (parameters and inputs
+     * widened exactly): the function without float32 rounding, which another implementation in double reproduces to
+     * about 1e-12, while two float32 computations of this network differ by up to ~1e-4 (GroupNorm divides
+     * near-constant groups by sqrt(variance + 1e-5), which magnifies rounding up to ~300 times).
+     */
+    private static double[] inDouble(NDManager manager, EgaNet net, NnInputs inputs, int[] rows, int scalings) {
+        double[] out = new double[rows.length * EgaNet.LABELS];
+        boolean grad = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        try (NDManager m = manager.newSubManager()) {
+            EgaNet wide = new EgaNet(net.architecture());
+            for (int i = 0; i < net.parameterList().size(); i++) {
+                wide.parameterList().get(i).setArray(net.parameterList().get(i).getArray()
+                        .toType(ai.djl.ndarray.types.DataType.FLOAT64, true));
+            }
+            for (int start = 0; start < rows.length; start += NnModelTrainer.PREDICT_BATCH) {
+                int[] batch = java.util.Arrays.copyOfRange(rows, start, Math.min(rows.length,
+                        start + NnModelTrainer.PREDICT_BATCH));
+                try (NDManager b = m.newSubManager()) {
+                    NDArray taps = TapTable.build(b, inputs.select(batch), scalings, TapTable.InputDropout.NONE, null)
+                            .toType(ai.djl.ndarray.types.DataType.FLOAT64, false);
+                    double[] logits = wide.logits(taps, false, null).toDoubleArray();
+                    System.arraycopy(logits, 0, out, start * EgaNet.LABELS, logits.length);
+                }
+            }
+        } finally {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(grad);
+        }
+        return out;
     }
 
     private static void writeNpz(Path file, NDList arrays) throws IOException {

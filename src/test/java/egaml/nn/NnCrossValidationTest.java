@@ -160,6 +160,19 @@ class NnCrossValidationTest {
         try (ai.djl.ndarray.NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager();
              var logitsIn = Files.newInputStream(export.resolve("expected_logits.npz"))) {
             ai.djl.ndarray.NDList logits = ai.djl.ndarray.NDList.decode(m, logitsIn);
+            ai.djl.ndarray.NDList exact;
+            try (var in = Files.newInputStream(export.resolve("expected_logits_float64.npz"))) {
+                exact = ai.djl.ndarray.NDList.decode(m, in);
+            }
+            // the same networks in double precision: the float32 predictions differ only by rounding
+            for (ai.djl.ndarray.NDArray e : exact) {
+                assertThat(e.getDataType()).isEqualTo(ai.djl.ndarray.types.DataType.FLOAT64);
+                double[] wide = e.toDoubleArray();
+                float[] narrow = logits.get(e.getName()).toFloatArray();
+                for (int i = 0; i < wide.length; i++) {
+                    assertThat((double) narrow[i]).isCloseTo(wide[i], org.assertj.core.api.Assertions.within(1e-3));
+                }
+            }
             java.util.Map<String, double[][]> sums = new java.util.HashMap<>();
             java.util.Map<String, Integer> counts = new java.util.HashMap<>();
             for (NnFoldModel fold : member.models()) {
