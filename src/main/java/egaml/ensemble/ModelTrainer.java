@@ -21,7 +21,7 @@ import java.util.Map;
  * logits (so the ensemble's own cross-validated score is honest), and the SAM rule.
  */
 public final class ModelTrainer {
-    private static final long STACKER_STREAM = 0x5AC4L;
+    static final long STACKER_STREAM = 0x5AC4L;
 
     private ModelTrainer() {
     }
