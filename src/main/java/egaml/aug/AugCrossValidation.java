@@ -10,6 +10,7 @@ import egaml.member.FamilyScores;
 import egaml.member.MemberTrainer;
 import egaml.member.TrainingContext;
 import egaml.member.TrainingData;
+import egaml.nn.NnCrossValidation;
 import egaml.nn.NnModelTrainer;
 import egaml.nn.NnThreads;
 import egaml.render.RenderBase;
@@ -45,7 +46,7 @@ final class AugCrossValidation {
         for (int r = 0; r < s.repeats(); r++) {
             for (Fold f : splitter.split(data.y(), seeds.derive(FOLD_STREAM, r))) {
                 int[] train = NnModelTrainer.without(f.train(), sam);
-                tasks.add(new Task(r, f.index(), train, complement(train, n)));
+                tasks.add(new Task(r, f.index(), train, NnCrossValidation.complement(train, n)));
             }
         }
         SeedSequence tta = AugMember.ttaSeeds(context.seed());
@@ -83,20 +84,5 @@ final class AugCrossValidation {
 
     static long steps(AugSettings s) {
         return (long) s.repeats() * s.folds() * s.epochs();
-    }
-
-    private static int[] complement(int[] rows, int n) {
-        boolean[] in = new boolean[n];
-        for (int r : rows) {
-            in[r] = true;
-        }
-        int[] out = new int[n - rows.length];
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (!in[i]) {
-                out[k++] = i;
-            }
-        }
-        return out;
     }
 }

@@ -8,7 +8,6 @@ import egaml.gbt.GbtMember;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
-import egaml.member.FittedMember;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,9 +48,7 @@ final class BenchInteropCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainedModel trained = ModelStore.load(model);
-        GbtMember gbt = trained.members().stream().filter(m -> m.kind().equals(GbtKind.NAME))
-                .map(FittedMember.class::cast).map(GbtMember.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(model + " has no GBT member"));
+        GbtMember gbt = trained.member(GbtKind.NAME, GbtMember.class);
         Dataset dataset = Dataset.open(data);
         List<CleanRun> runs = DatasetLoader.load(dataset.samples(), ingest.loader(trained.settings().ingest()),
                 ingest.threads(), k -> { }).requireAll();

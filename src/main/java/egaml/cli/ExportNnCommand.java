@@ -5,7 +5,6 @@ import egaml.ensemble.TrainedModel;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
-import egaml.member.FittedMember;
 import egaml.nn.NnExport;
 import egaml.nn.NnKind;
 import egaml.nn.NnMember;
@@ -55,10 +54,7 @@ final class ExportNnCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " exists; add --force to replace it");
         }
         TrainedModel trained = ModelStore.load(model);
-        NnMember nn = trained.members().stream().filter(m -> m.kind().equals(NnKind.NAME))
-                .map(FittedMember.class::cast).map(NnMember.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(model + " has no NN member (its members: "
-                        + trained.members().stream().map(FittedMember::kind).toList() + ")"));
+        NnMember nn = trained.member(NnKind.NAME, NnMember.class);
         List<CleanRun> runs = List.of();
         if (data != null) {
             Dataset dataset = Dataset.open(data);

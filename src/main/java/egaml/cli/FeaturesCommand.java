@@ -10,7 +10,6 @@ import egaml.ensemble.TrainedModel;
 import egaml.gbt.BoosterInputs;
 import egaml.gbt.GbtKind;
 import egaml.gbt.GbtMember;
-import egaml.member.FittedMember;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import picocli.CommandLine.Command;
@@ -120,10 +119,7 @@ final class FeaturesCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " exists; add --force to replace it");
         }
         TrainedModel trained = ModelStore.load(model);
-        GbtMember gbt = trained.members().stream().filter(m -> m.kind().equals(GbtKind.NAME))
-                .map(FittedMember.class::cast).map(GbtMember.class::cast).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(model + " has no GBT member (its members: "
-                        + trained.members().stream().map(FittedMember::kind).toList() + ")"));
+        GbtMember gbt = trained.member(GbtKind.NAME, GbtMember.class);
         Dataset dataset = Dataset.open(data);
         List<CleanRun> runs;
         try (Progress progress = Progress.start("read", dataset.size(), !quiet)) {

@@ -41,4 +41,14 @@ public record TrainedModel(TrainingSettings settings, List<FittedMember> members
                               ObjDoubleConsumer<String> timing) {
         return ensemble.predict(familyScores(runs, threads, timing), types);
     }
+
+    /**
+     * The member of kind {@code kind}, as its own type; a model without one is an IllegalArgumentException naming the
+     * members it has (for commands that work on one member, such as the exports).
+     */
+    public <M extends FittedMember> M member(String kind, Class<M> type) {
+        return members.stream().filter(m -> m.kind().equals(kind)).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the model has no " + kind + " member (its members: "
+                        + members.stream().map(FittedMember::kind).toList() + ")"));
+    }
 }

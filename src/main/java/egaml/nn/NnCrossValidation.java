@@ -174,7 +174,8 @@ public final class NnCrossValidation {
         return tasks;
     }
 
-    static int[] complement(int[] rows, int n) {
+    /** The rows 0 .. n-1 not in {@code rows}, in order. */
+    public static int[] complement(int[] rows, int n) {
         boolean[] in = new boolean[n];
         for (int r : rows) {
             in[r] = true;

@@ -74,7 +74,7 @@ class PredictCommandTest {
         // this model has no networks
         CliRunner nn = CliRunner.run("export-nn", "--model", model.toString(), "--out", dir.resolve("nn").toString());
         assertThat(nn.exit()).isEqualTo(2);
-        assertThat(nn.err()).contains("has no NN member").contains("[gbt]");
+        assertThat(nn.err()).contains("has no nn member").contains("[gbt]");
     }
 
     @Test
