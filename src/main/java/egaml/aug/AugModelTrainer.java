@@ -11,17 +11,15 @@ import ai.djl.pytorch.jni.JniUtils;
 import egaml.core.SeedSequence;
 import egaml.nn.NnModelTrainer;
 import egaml.nn.NoiseSource;
+import egaml.nn.ParameterArrays;
 import egaml.nn.ThreadGradient;
 import egaml.render.RenderBase;
 import egaml.render.RenderSettings;
 import egaml.render.Renderer;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,7 +72,7 @@ public final class AugModelTrainer {
             double[] losses = new double[s.epochs()];
             int[] order = trainRows.clone();
             for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-                shuffle(order, shuffle);
+                NnModelTrainer.shuffle(order, shuffle);
                 double sum = 0;
                 for (int step = 0; step < steps; step++) {
                     long t = (long) (epoch - 1) * steps + step;
@@ -213,13 +211,7 @@ public final class AugModelTrainer {
     }
 
     static byte[] serialise(TemporalCnn net) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            net.save(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ParameterArrays.encode(net.parameterList());
     }
 
     static TemporalCnn deserialise(NDManager manager, AugSettings s, byte[] parameters) throws IOException {
@@ -247,15 +239,6 @@ public final class AugModelTrainer {
             }
         }
         return out;
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** AdamW (Loshchilov and Hutter): Adam's update plus a decoupled weight decay, with bias correction. */

@@ -2,13 +2,13 @@ package egaml.aug;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.Parameter;
 import egaml.nn.GroupNorm;
 import egaml.nn.NoiseSource;
+import egaml.nn.ParameterArrays;
 import egaml.render.Renderer;
 
 import java.io.DataInputStream;
@@ -89,25 +89,9 @@ public final class TemporalCnn {
 
     /** Weights uniform in +-1/sqrt(fan_in) (PyTorch's default), GroupNorm 1 and 0; drawn from {@code random}. */
     public void initialize(NDManager manager, SplittableRandom random) {
-        for (Parameter p : params.values()) {
-            Shape shape = shapes.get(p.getName());
-            NDArray array;
-            switch (p.getType()) {
-                case GAMMA -> array = manager.ones(shape, DataType.FLOAT32);
-                case BETA -> array = manager.zeros(shape, DataType.FLOAT32);
-                default -> {
-                    long fanIn = p.getName().equals("head_bias") ? width * 10L : shape.size() / shape.get(0);
-                    double bound = 1.0 / Math.sqrt(fanIn);
-                    float[] values = new float[Math.toIntExact(shape.size())];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
-                    }
-                    array = manager.create(values, shape);
-                }
-            }
-            array.setRequiresGradient(true);
-            p.setArray(array);
-        }
+        ParameterArrays.initialize(manager, parameterList(), shapes::get,
+                p -> p.getName().equals("head_bias") ? width * 10L : ParameterArrays.fanIn(shapes.get(p.getName())),
+                random);
     }
 
     /**
@@ -153,33 +137,11 @@ public final class TemporalCnn {
 
     /** Writes the parameters: their count, then each name and DJL's encoding of its array. */
     public void save(DataOutputStream out) throws IOException {
-        out.writeInt(params.size());
-        for (Parameter p : params.values()) {
-            out.writeUTF(p.getName());
-            p.save(out);
-        }
+        ParameterArrays.save(parameterList(), out);
     }
 
     /** Reads parameters written by {@link #save}; names and shapes must match. */
     public void load(NDManager manager, DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n != params.size()) {
-            throw new IOException("expected " + params.size() + " parameters, found " + n);
-        }
-        for (Parameter p : params.values()) {
-            String name = in.readUTF();
-            if (!name.equals(p.getName())) {
-                throw new IOException("expected parameter " + p.getName() + ", found " + name);
-            }
-            try {
-                p.load(manager, in);
-            } catch (ai.djl.MalformedModelException e) {
-                throw new IOException("parameter " + name + ": " + e.getMessage(), e);
-            }
-            if (!p.getArray().getShape().equals(shapes.get(name))) {
-                throw new IOException("parameter " + name + " has shape " + p.getArray().getShape() + ", expected "
-                        + shapes.get(name));
-            }
-        }
+        ParameterArrays.load(manager, parameterList(), shapes::get, in);
     }
 }

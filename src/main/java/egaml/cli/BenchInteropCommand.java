@@ -7,7 +7,6 @@ import egaml.gbt.GbtKind;
 import egaml.gbt.GbtMember;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
-import egaml.ingest.DatasetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,8 +49,7 @@ final class BenchInteropCommand implements Callable<Integer> {
         TrainedModel trained = ModelStore.load(model);
         GbtMember gbt = trained.member(GbtKind.NAME, GbtMember.class);
         Dataset dataset = Dataset.open(data);
-        List<CleanRun> runs = DatasetLoader.load(dataset.samples(), ingest.loader(trained.settings().ingest()),
-                ingest.threads(), k -> { }).requireAll();
+        List<CleanRun> runs = ingest.loadAll(dataset, trained.settings().ingest(), "read", true).requireAll();
         long t0 = System.nanoTime();
         BoosterInputsCheck.Result r = BoosterInputsCheck.run(inputs, gbt, runs);
         PrintWriter o = spec.commandLine().getOut();

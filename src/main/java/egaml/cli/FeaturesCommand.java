@@ -121,11 +121,7 @@ final class FeaturesCommand implements Callable<Integer> {
         TrainedModel trained = ModelStore.load(model);
         GbtMember gbt = trained.member(GbtKind.NAME, GbtMember.class);
         Dataset dataset = Dataset.open(data);
-        List<CleanRun> runs;
-        try (Progress progress = Progress.start("read", dataset.size(), !quiet)) {
-            runs = egaml.ingest.DatasetLoader.load(dataset.samples(), ingest.loader(trained.settings().ingest()),
-                    ingest.threads(), progress).requireAll();
-        }
+        List<CleanRun> runs = ingest.loadAll(dataset, trained.settings().ingest(), "read", quiet).requireAll();
         long t0 = System.nanoTime();
         List<BoosterInputs> tables = BoosterInputs.of(gbt, runs, ingest.threads());
         BoosterInputs.write(out, gbt, tables, model.resolve(GbtKind.NAME).toString());

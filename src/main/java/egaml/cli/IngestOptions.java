@@ -69,7 +69,12 @@ final class IngestOptions {
 
     /** Loads every run of the dataset with a progress bar (unless quiet), collecting every failure. */
     DatasetLoader.Result loadAll(Dataset dataset, String task, boolean quiet) {
-        RunLoader loader = loader();
+        return loadAll(dataset, config(), task, quiet);
+    }
+
+    /** As above, cleaning the runs with {@code config} (e.g. a trained model's settings). */
+    DatasetLoader.Result loadAll(Dataset dataset, IngestConfig config, String task, boolean quiet) {
+        RunLoader loader = loader(config);
         try (Progress progress = Progress.start(task, dataset.size(), !quiet)) {
             return DatasetLoader.load(dataset.samples(), loader, threads(), progress);
         }

@@ -1,7 +1,7 @@
 package egaml.ensemble;
 
 import egaml.core.Label;
-import egaml.core.Logistic;
+import egaml.member.FamilyScores;
 import egaml.core.SeedSequence;
 import egaml.cv.LogLoss;
 
@@ -30,7 +30,7 @@ public record FamilySelection(List<String> families, double[] loss, double[][] c
         double[] loss = new double[k];
         double[][] corr = new double[k][k];
         for (int a = 0; a < k; a++) {
-            loss[a] = LogLoss.aggregated(y, probabilities(z[a]));
+            loss[a] = LogLoss.aggregated(y, FamilyScores.sigmoid(z[a]));
             for (int b = 0; b < k; b++) {
                 double r = 0;
                 for (int l = 0; l < Label.COUNT; l++) {
@@ -64,17 +64,6 @@ public record FamilySelection(List<String> families, double[] loss, double[][] c
             steps.add(new Step(families.get(best), bestLoss));
         }
         return new FamilySelection(List.copyOf(families), loss, corr, List.copyOf(steps));
-    }
-
-    private static double[][] probabilities(double[][] z) {
-        double[][] p = new double[z.length][];
-        for (int i = 0; i < z.length; i++) {
-            p[i] = new double[z[i].length];
-            for (int l = 0; l < z[i].length; l++) {
-                p[i][l] = Logistic.sigmoid(z[i][l]);
-            }
-        }
-        return p;
     }
 
     private static double pearson(double[][] a, double[][] b, int l) {

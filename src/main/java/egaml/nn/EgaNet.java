@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -126,58 +125,18 @@ public final class EgaNet extends AbstractBlock {
      * bias uniform in +-1/sqrt(fan_in), GroupNorm scale 1 and shift 0; drawn from {@code random}.
      */
     public void initialize(NDManager manager, SplittableRandom random) {
-        for (Parameter p : parameterList()) {
-            Shape shape = shapes.get(p.getName());
-            NDArray array;
-            switch (p.getType()) {
-                case GAMMA -> array = manager.ones(shape, DataType.FLOAT32);
-                case BETA -> array = manager.zeros(shape, DataType.FLOAT32);
-                default -> {
-                    long fanIn = p == headBias ? HEAD_INPUTS : shape.size() / shape.get(0);
-                    double bound = 1.0 / Math.sqrt(fanIn);
-                    float[] values = new float[Math.toIntExact(shape.size())];
-                    for (int i = 0; i < values.length; i++) {
-                        values[i] = (float) ((2 * random.nextDouble() - 1) * bound);
-                    }
-                    array = manager.create(values, shape);
-                }
-            }
-            array.setRequiresGradient(true);
-            p.setArray(array);
-        }
+        ParameterArrays.initialize(manager, parameterList(), shapes::get,
+                p -> p == headBias ? HEAD_INPUTS : ParameterArrays.fanIn(shapes.get(p.getName())), random);
     }
 
     /** Writes the parameters in DJL's parameter encoding. */
     public void save(DataOutputStream out) throws IOException {
-        out.writeInt(parameterList().size());
-        for (Parameter p : parameterList()) {
-            out.writeUTF(p.getName());
-            p.save(out);
-        }
+        ParameterArrays.save(parameterList(), out);
     }
 
     /** Reads parameters written by {@link #save}; names and shapes must match this network. */
     public void load(NDManager manager, DataInputStream in) throws IOException {
-        List<Parameter> params = parameterList();
-        int n = in.readInt();
-        if (n != params.size()) {
-            throw new IOException("expected " + params.size() + " parameters, found " + n);
-        }
-        for (Parameter p : params) {
-            String name = in.readUTF();
-            if (!name.equals(p.getName())) {
-                throw new IOException("expected parameter " + p.getName() + ", found " + name);
-            }
-            Shape expected = shapes.get(name);
-            try {
-                p.load(manager, in);
-            } catch (ai.djl.MalformedModelException e) {
-                throw new IOException("parameter " + name + ": " + e.getMessage(), e);
-            }
-            if (!p.getArray().getShape().equals(expected)) {
-                throw new IOException("parameter " + name + " has shape " + p.getArray().getShape() + ", expected " + expected);
-            }
-        }
+        ParameterArrays.load(manager, parameterList(), shapes::get, in);
     }
 
     /**

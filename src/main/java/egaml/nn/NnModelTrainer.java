@@ -293,7 +293,8 @@ public final class NnModelTrainer {
         return out;
     }
 
-    static void shuffle(int[] a, SplittableRandom random) {
+    /** Fisher-Yates shuffle in place, drawn from {@code random}. */
+    public static void shuffle(int[] a, SplittableRandom random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = a[i];
@@ -303,13 +304,7 @@ public final class NnModelTrainer {
     }
 
     static byte[] serialise(EgaNet net) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            net.save(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return ParameterArrays.encode(net.parameterList());
     }
 
     /** Training rows without any of the excluded rows (e.g. SAM testbed samples, method.md 6.6). */
