@@ -94,6 +94,22 @@ public record Ensemble(List<Family> families, double[][] weights, double[] inter
         return out;
     }
 
+    /**
+     * The weights of the family logits inside the SAM blend's sigmoid (0.45 x the mean tree logit + 0.25 x the mean
+     * network logit), per family in column order; zero for families outside both terms.
+     */
+    public double[] blendWeights() {
+        double[] w = new double[families.size()];
+        SamRole network = networkRole(families);
+        long trees = families.stream().filter(f -> f.samRole() == SamRole.TREES).count();
+        long nets = network == null ? 0 : families.stream().filter(f -> f.samRole() == network).count();
+        for (int f = 0; f < w.length; f++) {
+            SamRole role = families.get(f).samRole();
+            w[f] = role == SamRole.TREES ? 0.45 / trees : network != null && role == network ? 0.25 / nets : 0;
+        }
+        return w;
+    }
+
     /** The families of the blend's network term: the preferred ones if any, else all network families, else none. */
     private static SamRole networkRole(List<Family> families) {
         return has(families, SamRole.NETWORK_PREFERRED) ? SamRole.NETWORK_PREFERRED

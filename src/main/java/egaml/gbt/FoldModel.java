@@ -52,6 +52,17 @@ public record FoldModel(int realisation, int repeat, int fold, Label label, List
         return LightGbm.predictRaw(model, baseRows.length, inputCount(), inputs(baseRows, wide));
     }
 
+    /**
+     * LightGBM's tree SHAP contributions per row: one per input column ({@link #inputNames()} order), then the expected
+     * raw score; a row's values add up to its raw score. A constant-prior model has none.
+     */
+    double[][] contributions(float[][] baseRows, double[][] wideBaseRows) {
+        if (model == null) {
+            throw new IllegalStateException(fileName() + " is a constant prior, not a LightGBM model");
+        }
+        return LightGbm.contributions(model, baseRows.length, inputCount(), inputs(baseRows, wideBaseRows));
+    }
+
     /** The names of the model's inputs, in column order: the base features, then its pair features. */
     public List<String> inputNames() {
         return GbtCrossValidation.featureNames(new PairFeatures(label, pairIons));

@@ -38,7 +38,7 @@ import java.util.Map;
  * and one LightGBM text model per fold model under {@code models/}, loadable by any LightGBM.
  */
 public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> realisations, List<FoldModel> models,
-                        FamilyCalibration calibration) implements FittedMember {
+                        FamilyCalibration calibration) implements egaml.member.ExplainableMember {
     public static final int FORMAT_VERSION = 1;
     public static final String MANIFEST = "gbt.json";
 
@@ -96,6 +96,13 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
             }
         }
         return FamilyScores.ofProbabilities(calibration.apply(average.means()), FamilyScores.PROBABILITY_CLIP);
+    }
+
+    /** Evidence of every family's logits (see {@link GbtAttribution}). */
+    @Override
+    public List<egaml.member.FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels,
+                                                          egaml.member.AttributionSettings settings, int threads) {
+        return GbtAttribution.attribute(this, runs, threads);
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

@@ -126,30 +126,49 @@ public final class LightGbm {
     }
 
     private static double[] predict(String model, int rows, int cols, RowFiller filler, boolean raw) {
+        double[][] out = predict(model, rows, cols, filler,
+                raw ? lightgbmlibConstants.C_API_PREDICT_RAW_SCORE : lightgbmlibConstants.C_API_PREDICT_NORMAL, 1);
+        double[] flat = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            flat[r] = out[r][0];
+        }
+        return flat;
+    }
+
+    /**
+     * LightGBM's exact tree SHAP contributions (its C API's contribution prediction) in raw-score units: per row, one
+     * value per input column and, last, the expected raw score; the row's values add up to its raw score.
+     */
+    public static double[][] contributions(String model, int rows, int cols, RowFiller filler) {
+        return predict(model, rows, cols, filler, lightgbmlibConstants.C_API_PREDICT_CONTRIB, cols + 1);
+    }
+
+    private static double[][] predict(String model, int rows, int cols, RowFiller filler, int type, int width) {
         ensureLoaded();
         SWIGTYPE_p_p_void handle = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
         SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
-        SWIGTYPE_p_double result = lightgbmlib.new_doubleArray(1);
+        SWIGTYPE_p_double result = lightgbmlib.new_doubleArray(width);
         SWIGTYPE_p_p_void fastConfig = lightgbmlib.new_voidpp();
         try {
             check(lightgbmlib.LGBM_BoosterLoadModelFromString(model, iterations, handle), "loading a model", rows, cols);
             SWIGTYPE_p_void booster = lightgbmlib.voidpp_value(handle);
             try {
                 // the prediction settings are parsed once (LightGBM's "fast" single-row interface), not once per row
-                check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastInit(booster,
-                        raw ? lightgbmlibConstants.C_API_PREDICT_RAW_SCORE : lightgbmlibConstants.C_API_PREDICT_NORMAL,
+                check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastInit(booster, type,
                         0, -1, lightgbmlibConstants.C_API_DTYPE_FLOAT64,
                         cols, "num_threads=1", fastConfig), "preparing to predict", rows, cols);
                 SWIGTYPE_p_void fast = lightgbmlib.voidpp_value(fastConfig);
                 try {
                     double[] row = new double[cols];
-                    double[] out = new double[rows];
+                    double[][] out = new double[rows][width];
                     for (int r = 0; r < rows; r++) {
                         filler.fill(r, row);
                         check(lightgbmlib.LGBM_BoosterPredictForMatSingleRowFastCriticalSWIG(row, fast, length, result),
                                 "predicting", rows, cols);
-                        out[r] = lightgbmlib.doubleArray_getitem(result, 0);
+                        for (int k = 0; k < width; k++) {
+                            out[r][k] = lightgbmlib.doubleArray_getitem(result, k);
+                        }
                     }
                     return out;
                 } finally {

@@ -153,6 +153,9 @@ public final class EgaNet extends AbstractBlock {
         }
         NnActivation act = architecture.activation();
         NDManager m = taps.getManager();
+        // in prediction the fresh normalised tensors are scaled in place (the same arithmetic, less memory traffic),
+        // unless gradients are taken with respect to the input (attributions), which needs them kept
+        boolean copy = training || taps.hasGradient();
 
         // 2. stems: [7, rows, 3] x [7, 3, 8]
         NDList stemWeights = new NDList(DILATIONS.length);
@@ -165,7 +168,7 @@ public final class EgaNet extends AbstractBlock {
         h = GroupNorm.normaliseRows(h.reshape(DILATIONS.length * bm, (long) STEM_POSITIONS * c * STEM_FILTERS));
         Shape affine1 = new Shape(DILATIONS.length, 1, 1, c, STEM_FILTERS);
         h = h.reshape(DILATIONS.length, bm, STEM_POSITIONS, c, STEM_FILTERS);
-        h = training ? h.mul(norm1Gamma.getArray().reshape(affine1)).add(norm1Beta.getArray().reshape(affine1))
+        h = copy ? h.mul(norm1Gamma.getArray().reshape(affine1)).add(norm1Beta.getArray().reshape(affine1))
                 : h.muli(norm1Gamma.getArray().reshape(affine1)).addi(norm1Beta.getArray().reshape(affine1));
         // 5. activation, stem dropout
         h = RandomizedRelu.apply(h, act, training, noise);
@@ -194,8 +197,7 @@ public final class EgaNet extends AbstractBlock {
         // 11. GroupNorm over the 256 features (8 groups of 32) per row; activation
         z = GroupNorm.normaliseRows(z.reshape(b * REDUCE_CHANNELS * REDUCE_POSITIONS * 8, ION_FEATURES / 8))
                 .reshape(b, (long) REDUCE_CHANNELS * REDUCE_POSITIONS, ION_FEATURES);
-        // in prediction the fresh normalised tensors are scaled in place (the same arithmetic, less memory traffic)
-        z = training ? z.mul(norm3Gamma.getArray()).add(norm3Beta.getArray())
+        z = copy ? z.mul(norm3Gamma.getArray()).add(norm3Beta.getArray())
                 : z.muli(norm3Gamma.getArray()).addi(norm3Beta.getArray());
         z = RandomizedRelu.apply(z, act, training, noise);
         // 12-14. flatten (conv channel, position, feature), final dropout, head

@@ -36,7 +36,7 @@ import java.util.List;
  * preset, configurations, model list) and one DJL parameter file per fold model under {@code models/}.
  */
 public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations, List<NnFoldModel> models)
-        implements FittedMember {
+        implements egaml.member.ExplainableMember {
     public static final int FORMAT_VERSION = 1;
     public static final String MANIFEST = "nn.json";
 
@@ -161,6 +161,13 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
             }
             return out;
         }
+    }
+
+    /** Evidence of every family's logits (see {@link NnAttribution}). */
+    @Override
+    public List<egaml.member.FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels,
+                                                          egaml.member.AttributionSettings settings, int threads) {
+        return NnAttribution.attribute(this, runs, labels, settings, threads);
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

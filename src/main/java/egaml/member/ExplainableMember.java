@@ -1,0 +1,19 @@
+package egaml.member;
+
+import egaml.ingest.CleanRun;
+
+import java.util.List;
+
+/**
+ * A member that can say where its logits come from. Members without it still take part in an explained ensemble: their
+ * families count as evidence-free (their reference is their logit), and the explanation names them.
+ */
+public interface ExplainableMember extends FittedMember {
+    /**
+     * One attribution per family, in {@link #families()} order; the result does not depend on {@code threads}.
+     *
+     * @param labels [sample][label] the logits whose evidence is wanted (null: all); for the others a member may leave
+     *               the whole difference at run level
+     */
+    List<FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels, AttributionSettings settings, int threads);
+}
