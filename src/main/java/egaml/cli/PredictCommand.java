@@ -6,6 +6,11 @@ import egaml.cv.PredictionTable;
 import egaml.ensemble.BatchPrediction;
 import egaml.ensemble.ModelStore;
 import egaml.ensemble.TrainedModel;
+import egaml.explain.PredictionDetails;
+import egaml.explain.PredictionReport;
+import egaml.explain.Uncertainty;
+import egaml.member.AttributionSettings;
+import egaml.report.TrainingProfile;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
 import egaml.ingest.RunCache;
@@ -50,6 +55,26 @@ final class PredictCommand implements Callable<Integer> {
             description = "Where --on-error skip lists the bad runs (default: OUT with .failures.csv instead of .csv).")
     Path failures;
 
+    @Option(names = "--details", paramLabel = "FILE",
+            description = "The sidecar CSV of per-sample warnings (runs unlike the training runs) and per-label family "
+                    + "ranges (default: OUT with .details.csv instead of .csv).")
+    Path details;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report to DIR (opens offline): an overview of every sample and one page per "
+                    + "sample with its warnings and the evidence for its called labels.")
+    Path report;
+
+    @Option(names = "--report-steps", defaultValue = "4", paramLabel = "N",
+            description = "Integration steps of the networks' evidence in the report (default: ${DEFAULT-VALUE}; "
+                    + "'egaml explain' uses 16).")
+    int reportSteps;
+
+    @Option(names = "--report-models", defaultValue = "2", paramLabel = "N",
+            description = "Fold models per network family differentiated for the report (default: ${DEFAULT-VALUE}; "
+                    + "0: all).")
+    int reportModels;
+
     @Option(names = "--chunk", defaultValue = "256", paramLabel = "N",
             description = "Runs read and predicted at a time (default: ${DEFAULT-VALUE}); bounds the memory.")
     int chunk;
@@ -92,19 +117,54 @@ final class PredictCommand implements Callable<Integer> {
         warmUp.setDaemon(true);
         warmUp.start();
         TrainedModel trained = ModelStore.load(model);
+        java.util.Optional<TrainingProfile> profile = TrainingProfile.read(model);
         long tModel = System.nanoTime();
         Dataset dataset = Dataset.open(data);
         RunLoader loader = new RunLoader(trained.settings().ingest(),
                 noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir()));
         BatchPrediction.Summary[] summary = new BatchPrediction.Summary[1];
-        AtomicFiles.write(out, os -> {
-            Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
-            PredictionTable.RowWriter rows = new PredictionTable.RowWriter(w);
-            try (Progress progress = Progress.start("predict", dataset.size(), !quiet)) {
-                summary[0] = BatchPrediction.run(trained, dataset.samples(), loader, n, chunk, mode, rows::write, progress);
+        Path detailsFile = details != null ? details : sibling(out, ".details.csv");
+        double[] reportSeconds = new double[1];
+        try (PredictionReport pages = report == null ? null : new PredictionReport(report, trained,
+                new AttributionSettings(reportSteps, reportModels), n, "egaml predictions: " + model.getFileName())) {
+            AtomicFiles.write(detailsFile, detailsOut -> {
+                Writer dw = new OutputStreamWriter(detailsOut, StandardCharsets.UTF_8);
+                PredictionDetails sidecar = new PredictionDetails(dw, profile);
+                BatchPrediction.ChunkSink chunks = (samples, runs, types, families, p) -> {
+                    List<List<String>> warnings = new java.util.ArrayList<>();
+                    List<String> names = trained.ensemble().names();
+                    for (int i = 0; i < runs.size(); i++) {
+                        List<double[]> familyLogits = new java.util.ArrayList<>();
+                        for (String f : names) {
+                            familyLogits.add(families.get(f)[i]);
+                        }
+                        List<String> w = sidecar.warnings(runs.get(i), types.get(i));
+                        warnings.add(w);
+                        sidecar.write(samples.get(i).sampleId(), types.get(i), w, Uncertainty.of(familyLogits));
+                    }
+                    if (pages != null) {
+                        long t = System.nanoTime();
+                        pages.add(samples.stream().map(egaml.ingest.SampleRef::sampleId).toList(), runs, types, p, warnings);
+                        reportSeconds[0] += (System.nanoTime() - t) / 1e9;
+                    }
+                };
+                AtomicFiles.write(out, os -> {
+                    Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+                    PredictionTable.RowWriter rows = new PredictionTable.RowWriter(w);
+                    try (Progress progress = Progress.start("predict", dataset.size(), !quiet)) {
+                        summary[0] = BatchPrediction.run(trained, dataset.samples(), loader, n, chunk, mode, rows::write,
+                                chunks, progress);
+                    }
+                    rows.flush();
+                });
+                sidecar.flush();
+            });
+            if (pages != null) {
+                long t = System.nanoTime();
+                pages.finish();
+                reportSeconds[0] += (System.nanoTime() - t) / 1e9;
             }
-            rows.flush();
-        });
+        }
         BatchPrediction.Summary s = summary[0];
         Path failuresFile = failures != null ? failures : defaultFailures(out);
         if (mode == BatchPrediction.OnError.SKIP) {
@@ -115,6 +175,10 @@ final class PredictCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "predicted %d samples (%d SAM testbed: %s rule) in %.2f s (%.1f ms per sample) -> %s%n",
                 s.predicted(), s.sam(), trained.ensemble().samMode().code(), seconds,
                 1000 * seconds / Math.max(1, s.predicted()), out.toAbsolutePath());
+        o.printf(Locale.ROOT, "warnings and family ranges per sample -> %s%n", detailsFile.toAbsolutePath());
+        if (report != null) {
+            o.printf(Locale.ROOT, "report (%.1f s) -> %s%n", reportSeconds[0], report.toAbsolutePath().resolve("index.html"));
+        }
         if (mode == BatchPrediction.OnError.SKIP) {
             o.printf(Locale.ROOT, "%d of %d runs could not be read and were skipped%s%n", s.failures().size(), dataset.size(),
                     s.failures().isEmpty() ? "" : " (file, line and reason of each: " + failuresFile.toAbsolutePath() + ")");
@@ -128,9 +192,14 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     static Path defaultFailures(Path out) {
+        return sibling(out, ".failures.csv");
+    }
+
+    /** OUT with {@code suffix} in place of its .csv ending (appended when it has none). */
+    static Path sibling(Path out, String suffix) {
         String name = out.getFileName().toString();
         String stem = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return out.resolveSibling(stem + ".failures.csv");
+        return out.resolveSibling(stem + suffix);
     }
 
     private static void writeFailures(Path file, List<DatasetLoader.Failure> failures) throws java.io.IOException {

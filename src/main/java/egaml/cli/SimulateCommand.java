@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
         description = {"Writes a synthetic EGA-MS dataset in the layout of the real training data (metadata.csv, "
                 + "<split>_labels.csv, one CSV per run), drawn from a physical model of gas release, ionisation and "
                 + "instruments (shared/docs/ega-physics.md; parameters in egaml.sim.ParameterTable).",
-            "Also writes truth.csv (set-up, ramp and mineral species of each run) and simulation.json. "
+            "Also writes truth.csv (set-up, ramp, mineral species and every gas release of each run) and simulation.json. "
                 + "The same --seed gives the same bytes."})
 final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (must be new or empty).")

@@ -30,6 +30,12 @@ public final class BatchPrediction {
         void accept(String sampleId, double[] probabilities) throws IOException;
     }
 
+    /** Receives each predicted chunk whole: its samples, runs, types, family logits and probabilities, in input order. */
+    public interface ChunkSink {
+        void accept(List<SampleRef> samples, List<CleanRun> runs, List<InstrumentType> types,
+                    egaml.member.FamilyScores families, double[][] probabilities) throws IOException;
+    }
+
     /**
      * How the batch went.
      *
@@ -42,6 +48,13 @@ public final class BatchPrediction {
     /** Predicts {@code samples} in chunks of {@code chunk}; {@code listener} hears one step per sample. */
     public static Summary run(TrainedModel model, List<SampleRef> samples, RunLoader loader, int threads, int chunk,
                               OnError onError, RowSink sink, TrainingListener listener) throws IOException {
+        return run(model, samples, loader, threads, chunk, onError, sink, null, listener);
+    }
+
+    /** As above; {@code chunks} (may be null) also hears every chunk whole, after its rows went to {@code sink}. */
+    public static Summary run(TrainedModel model, List<SampleRef> samples, RunLoader loader, int threads, int chunk,
+                              OnError onError, RowSink sink, ChunkSink chunks, TrainingListener listener)
+            throws IOException {
         if (chunk < 1) {
             throw new IllegalArgumentException("chunk size must be at least 1, got " + chunk);
         }
@@ -73,10 +86,15 @@ public final class BatchPrediction {
                 }
             }
             if (!runs.isEmpty()) {
-                double[][] p = model.predict(runs, types, threads, (member, s) -> seconds.merge(member, s, Double::sum));
+                egaml.member.FamilyScores families = model.familyScores(runs, threads,
+                        (member, s) -> seconds.merge(member, s, Double::sum));
+                double[][] p = model.ensemble().predict(families, types);
                 for (int i = 0; i < good.size(); i++) {
                     sink.accept(good.get(i).sampleId(), p[i]);
                     sam += types.get(i) == InstrumentType.SAM_TESTBED ? 1 : 0;
+                }
+                if (chunks != null) {
+                    chunks.accept(good, runs, types, families, p);
                 }
                 predicted += good.size();
             }

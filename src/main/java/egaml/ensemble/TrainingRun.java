@@ -71,6 +71,7 @@ public final class TrainingRun {
         files.put("oof.csv", PredictionTable.csv(ids, outcome.ensemble()));
         files.put("oof_models.csv", PredictionTable.csvByModel(ids, outcome.oof()));
         files.put("cv.json", json.writeValueAsString(cv));
+        files.put(egaml.report.TrainingProfile.FILE, egaml.report.TrainingProfile.of(data.runs(), data.types()).toJson());
         List<String> facts = new ArrayList<>();
         facts.add(String.format(Locale.ROOT, "data: %s, %d labelled samples (%d SAM testbed)",
                 dataDir.toAbsolutePath().normalize(), data.size(), sam));

@@ -126,6 +126,7 @@ public final class LightGbm {
     }
 
     private static double[] predict(String model, int rows, int cols, RowFiller filler, boolean raw) {
+        ensureLoaded(); // before the native constants are read
         double[][] out = predict(model, rows, cols, filler,
                 raw ? lightgbmlibConstants.C_API_PREDICT_RAW_SCORE : lightgbmlibConstants.C_API_PREDICT_NORMAL, 1);
         double[] flat = new double[rows];
@@ -140,6 +141,7 @@ public final class LightGbm {
      * value per input column and, last, the expected raw score; the row's values add up to its raw score.
      */
     public static double[][] contributions(String model, int rows, int cols, RowFiller filler) {
+        ensureLoaded(); // before the native constants are read
         return predict(model, rows, cols, filler, lightgbmlibConstants.C_API_PREDICT_CONTRIB, cols + 1);
     }
 

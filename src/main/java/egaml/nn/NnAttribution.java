@@ -126,9 +126,14 @@ final class NnAttribution {
                 for (int l = 0; l < Label.COUNT; l++) {
                     reference[l] += zero[l] / snapshots;
                 }
+                int[] rows = new int[n];
+                for (int i = 0; i < n; i++) {
+                    rows[i] = i;
+                }
+                float[][] batch = NnModelTrainer.predict(manager, net, in, rows, c);
                 for (int i = 0; i < n; i++) {
                     float[] x = in.values().get(i);
-                    float[] fx = forward(manager, net, List.of(x), c)[0];
+                    float[] fx = batch[i];
                     for (int l = 0; l < Label.COUNT; l++) {
                         logits[i][l] += fx[l] / snapshots;
                     }

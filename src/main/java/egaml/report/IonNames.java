@@ -22,4 +22,15 @@ public final class IonNames {
         String name = NAMES.get(mz);
         return name == null ? "m/z " + mz : "m/z " + mz + " (" + name + ")";
     }
+
+    /** "CO2 (m/z 44)" or "m/z 71": the gas first, as a scientist reads evidence. */
+    public static String gasFirst(int mz) {
+        String name = NAMES.get(mz);
+        return name == null ? "m/z " + mz : name + " (m/z " + mz + ")";
+    }
+
+    /** The usual gas of an ion, or "" when egaml knows none. */
+    public static String gas(int mz) {
+        return NAMES.getOrDefault(mz, "");
+    }
 }

@@ -36,7 +36,13 @@ public final class RunPlot {
     public static void writePng(CleanRun run, String title, OutputStream out) throws IOException {
         BufferedImage top = HeatMapImage.draw(heatMap(run, title), WIDTH, 600);
         BufferedImage bottom = BitmapEncoder.getBufferedImage(releaseCurves(run));
-        BufferedImage img = new BufferedImage(WIDTH, top.getHeight() + bottom.getHeight(), BufferedImage.TYPE_INT_RGB);
+        ImageIO.write(stack(top, bottom), "png", out);
+    }
+
+    /** One picture of two panels, one above the other (as wide as the wider). */
+    public static BufferedImage stack(BufferedImage top, BufferedImage bottom) {
+        BufferedImage img = new BufferedImage(Math.max(top.getWidth(), bottom.getWidth()), top.getHeight() + bottom.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.drawImage(top, 0, 0, null);
@@ -44,7 +50,7 @@ public final class RunPlot {
         } finally {
             g.dispose();
         }
-        ImageIO.write(img, "png", out);
+        return img;
     }
 
     /** The spectrogram panel: log10 of the baseline-corrected maximum per 10 C bin and m/z, relative to the run's maximum. */

@@ -9,7 +9,7 @@ import java.util.Set;
 /** What was simulated for one run: its labels and the truth behind them. */
 public record SimulatedSample(String sampleId, String relativePath, String md5, Set<Label> labels,
                              InstrumentType instrumentType, String setup, double ramp, List<String> species,
-                             long bytes) {
+                             long bytes, List<ReleaseTruth> releases) {
 
     public int[] labelVector() {
         int[] y = new int[Label.COUNT];

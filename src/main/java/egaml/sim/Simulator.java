@@ -63,7 +63,8 @@ public final class Simulator {
         String id = sampleId(index);
         return new SimulatedSample(id, relativePath(id), HexFormat.of().formatHex(md5.digest()), draw.labels,
                 sam ? InstrumentType.SAM_TESTBED : InstrumentType.COMMERCIAL, draw.instrument.setup(),
-                draw.instrument.ramp(), draw.species, bytes);
+                draw.instrument.ramp(), draw.species, bytes,
+                draw.releases.stream().map(r -> new ReleaseTruth(r.source, r.gas.name(), r.gas.mainIon(), r.tp, r.fwhm)).toList());
     }
 
     public String sampleId(int index) {
@@ -116,7 +117,7 @@ public final class Simulator {
     private void writeTables(Path dir, List<SimulatedSample> samples) throws IOException {
         StringBuilder meta = new StringBuilder("sample_id,split,instrument_type,features_path,features_md5_hash\n");
         StringBuilder labels = new StringBuilder("sample_id," + String.join(",", Label.columnNames()) + "\n");
-        StringBuilder truth = new StringBuilder("sample_id,instrument_type,setup,ramp_c_per_min,labels,species\n");
+        StringBuilder truth = new StringBuilder("sample_id,instrument_type,setup,ramp_c_per_min,labels,species,releases\n");
         for (SimulatedSample s : samples) {
             meta.append(s.sampleId()).append(',').append(config.split()).append(',').append(s.instrumentType().code())
                     .append(',').append(s.relativePath()).append(',').append(s.md5()).append('\n');
@@ -128,7 +129,8 @@ public final class Simulator {
             truth.append(s.sampleId()).append(',').append(s.instrumentType().code()).append(',').append(s.setup())
                     .append(',').append(String.format(Locale.ROOT, "%.2f", s.ramp())).append(",\"")
                     .append(String.join("+", s.labels().stream().map(Label::columnName).toList())).append("\",\"")
-                    .append(String.join("; ", s.species())).append("\"\n");
+                    .append(String.join("; ", s.species())).append("\",\"")
+                    .append(String.join("; ", s.releases().stream().map(ReleaseTruth::code).toList())).append("\"\n");
         }
         Files.writeString(dir.resolve("metadata.csv"), meta, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve(config.split() + "_labels.csv"), labels, StandardCharsets.UTF_8);
