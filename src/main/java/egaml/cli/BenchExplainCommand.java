@@ -6,11 +6,13 @@ import egaml.core.Label;
 import egaml.ensemble.ModelStore;
 import egaml.ensemble.TrainedModel;
 import egaml.explain.EnsembleExplainer;
+import egaml.explain.EvidenceText;
 import egaml.explain.Explanation;
 import egaml.explain.Faithfulness;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.member.AttributionSettings;
+import egaml.report.IonNames;
 import egaml.sim.ReleaseTruth;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -84,32 +86,53 @@ final class BenchExplainCommand implements Callable<Integer> {
         if (sim != null) {
             LabelledRuns runs = LabelledRuns.load(Dataset.open(sim), ingest, trained.settings().ingest(), limit, true);
             Map<String, List<ReleaseTruth>> truth = readTruth(sim.resolve("truth.csv"));
+            // only the calls the check is about are explained: single-label commercial runs predicted above 0.5
+            double[][] p = trained.predict(runs.runs(), runs.types(), threads);
+            List<Integer> picked = new ArrayList<>();
+            List<Label> pickedLabel = new ArrayList<>();
+            for (int i = 0; i < p.length; i++) {
+                int[] y = runs.y()[i];
+                if (runs.types().get(i) != InstrumentType.COMMERCIAL || java.util.Arrays.stream(y).sum() != 1) {
+                    continue;
+                }
+                int l = java.util.stream.IntStream.range(0, Label.COUNT).filter(j -> y[j] == 1).findFirst().orElseThrow();
+                if (p[i][l] > 0.5) {
+                    picked.add(i);
+                    pickedLabel.add(Label.all().get(l));
+                }
+            }
+            boolean[][] wanted = new boolean[picked.size()][Label.COUNT];
+            for (int q = 0; q < picked.size(); q++) {
+                wanted[q][pickedLabel.get(q).ordinal()] = true;
+            }
+            List<CleanRun> pickedRuns = picked.stream().map(runs.runs()::get).toList();
             long t0 = System.nanoTime();
-            List<Explanation> all = EnsembleExplainer.explain(trained, runs.runs(), runs.types(), null, settings, threads);
+            List<Explanation> all = EnsembleExplainer.explain(trained, pickedRuns,
+                    picked.stream().map(runs.types()::get).toList(), wanted, settings, threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<Label, int[]> tally = Faithfulness.emptyTally();
-            for (int i = 0; i < all.size(); i++) {
-                int[] y = runs.y()[i];
-                int positives = java.util.Arrays.stream(y).sum();
-                if (runs.types().get(i) != InstrumentType.COMMERCIAL || positives != 1) {
-                    continue;
-                }
-                Label label = Label.all().get(java.util.stream.IntStream.range(0, Label.COUNT).filter(l -> y[l] == 1)
-                        .findFirst().orElseThrow());
-                if (all.get(i).probability()[label.ordinal()] <= 0.5) {
-                    continue;
-                }
-                List<ReleaseTruth> releases = truth.get(runs.runs().get(i).sampleId());
+            Map<Label, Map<String, Integer>> missedOn = new java.util.EnumMap<>(Label.class);
+            for (int q = 0; q < all.size(); q++) {
+                Label label = pickedLabel.get(q);
+                List<ReleaseTruth> releases = truth.get(pickedRuns.get(q).sampleId());
                 if (releases == null) {
                     throw new IllegalArgumentException(sim.resolve("truth.csv") + ": no row for sample "
-                            + runs.runs().get(i).sampleId());
+                            + pickedRuns.get(q).sampleId());
                 }
                 int[] t = tally.get(label);
                 t[0]++;
-                t[1] += Faithfulness.pointsAtTruth(all.get(i), label, releases) ? 1 : 0;
+                if (Faithfulness.pointsAtTruth(all.get(q), label, releases)) {
+                    t[1]++;
+                } else {
+                    EvidenceText.segments(all.get(q).maps()[label.ordinal()]).stream().filter(sg -> sg.amount() > 0)
+                            .findFirst().ifPresent(sg -> missedOn.computeIfAbsent(label, k -> new java.util.TreeMap<>())
+                                    .merge(String.format(Locale.ROOT, "%s %.0f-%.0f", IonNames.gasFirst(sg.mz()), sg.from(),
+                                            sg.to()), 1, Integer::sum));
+                }
             }
-            o.printf(Locale.ROOT, "simulated truth: %d runs explained in %.1f s (%.0f ms per run, %d steps, %d threads)%n",
-                    all.size(), seconds, 1000 * seconds / all.size(), steps, threads);
+            o.printf(Locale.ROOT, "simulated truth: %d runs; %d single-label commercial runs called above 0.5, explained in "
+                    + "%.1f s (%.0f ms per run and label, %d steps, %d threads)%n", p.length, all.size(), seconds,
+                    1000 * seconds / Math.max(1, all.size()), steps, threads);
             o.printf(Locale.ROOT, "  %-16s %6s %8s %8s%n", "label", "calls", "on truth", "share");
             int calls = 0;
             int hits = 0;
@@ -117,16 +140,27 @@ final class BenchExplainCommand implements Callable<Integer> {
                 int[] t = tally.get(l);
                 calls += t[0];
                 hits += t[1];
-                o.printf(Locale.ROOT, "  %-16s %6d %8d %8s%n", l.columnName(), t[0], t[1],
-                        t[0] == 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", 100.0 * t[1] / t[0]));
+                String misses = missedOn.getOrDefault(l, Map.of()).entrySet().stream()
+                        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
+                        .map(en -> en.getKey() + " x" + en.getValue()).collect(java.util.stream.Collectors.joining(", "));
+                o.printf(Locale.ROOT, "  %-16s %6d %8d %8s   %s%n", l.columnName(), t[0], t[1],
+                        t[0] == 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", 100.0 * t[1] / t[0]),
+                        misses.isEmpty() ? "" : "misses' top evidence: " + misses);
             }
             o.printf(Locale.ROOT, "  %-16s %6d %8d %8s%n", "all", calls, hits,
                     calls == 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", 100.0 * hits / calls));
         }
         if (data != null) {
             LabelledRuns runs = LabelledRuns.load(Dataset.open(data), ingest, trained.settings().ingest(), limit, true);
+            double[][] p = trained.predict(runs.runs(), runs.types(), threads);
+            boolean[][] wanted = new boolean[p.length][Label.COUNT];
+            for (int i = 0; i < p.length; i++) {
+                for (int l = 0; l < Label.COUNT; l++) {
+                    wanted[i][l] = p[i][l] >= 0.5;
+                }
+            }
             long t0 = System.nanoTime();
-            List<Explanation> all = EnsembleExplainer.explain(trained, runs.runs(), runs.types(), null, settings, threads);
+            List<Explanation> all = EnsembleExplainer.explain(trained, runs.runs(), runs.types(), wanted, settings, threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<Faithfulness.Call> calls = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -139,8 +173,8 @@ final class BenchExplainCommand implements Callable<Integer> {
             int[] ks = {1, 3, 10};
             Faithfulness.DeletionCurve curve = Faithfulness.deletion(trained, runs.runs(), runs.types(), all, calls, ks,
                     draws, seed, threads);
-            o.printf(Locale.ROOT, "deletion: %d runs explained in %.1f s; %d calls (probability >= 0.5)%n", all.size(),
-                    seconds, curve.calls());
+            o.printf(Locale.ROOT, "deletion: %d runs, their %d calls (probability >= 0.5) explained in %.1f s; drops are in "
+                    + "probability, averaged over the calls (random: %d draws each)%n", all.size(), curve.calls(), seconds, draws);
             o.printf(Locale.ROOT, "  %4s %18s %18s %16s%n", "k", "drop, top-k cells", "drop, random k", "top-k drops more");
             for (int q = 0; q < ks.length; q++) {
                 o.printf(Locale.ROOT, "  %4d %18.4f %18.4f %15.0f%%%n", ks[q], curve.topDrop()[q], curve.randomDrop()[q],

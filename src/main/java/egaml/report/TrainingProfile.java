@@ -143,13 +143,15 @@ public record TrainingProfile(int runs, Map<InstrumentType, Integer> types, int[
         }
         double tMax = run.tempMax();
         if (Double.isFinite(tMax) && shareAtMost("tempMax", tMax) < 0.01) {
+            double typical = quantile("tempMax", 0.02);
             out.add(String.format(Locale.ROOT, "temperature stops at %.0f °C; %.0f %% of training runs reach %.0f °C",
-                    tMax, 100 * (1 - shareAtMost("tempMax", tMax)), quantile("tempMax", 0.02)));
+                    tMax, 100 * (1 - shareAtMost("tempMax", typical - 1e-9)), typical));
         }
         double tMin = run.tempMin();
         if (Double.isFinite(tMin) && 1 - shareAtMost("tempMin", tMin - 1e-9) < 0.01) {
-            out.add(String.format(Locale.ROOT, "temperature starts at %.0f °C; %.0f %% of training runs start below %.0f °C",
-                    tMin, 100 * shareAtMost("tempMin", tMin - 1e-9), quantile("tempMin", 0.98)));
+            double typical = quantile("tempMin", 0.98);
+            out.add(String.format(Locale.ROOT, "temperature starts at %.0f °C; %.0f %% of training runs start at or below %.0f °C",
+                    tMin, 100 * shareAtMost("tempMin", typical), typical));
         }
         List<Integer> missing = new ArrayList<>();
         List<Integer> unusual = new ArrayList<>();
