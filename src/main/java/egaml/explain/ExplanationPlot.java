@@ -110,6 +110,25 @@ public final class ExplanationPlot {
             }
             g.setColor(Color.DARK_GRAY);
             g.drawRect(LEFT, TOP, (int) plotW, (int) plotH);
+            if (run.summary() != null) {
+                // outside the readings the networks see the nearest reading carried on, so evidence there is real for
+                // the model but not a measured release: the dashed lines mark where the readings stop
+                g.setStroke(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_MITER,
+                        10f, new float[] {6f, 4f}, 0f));
+                g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+                for (double t : new double[] {run.summary().tempMin(), run.summary().tempMax()}) {
+                    if (t > 0 && t < EvidenceMap.MAX_TEMPERATURE - 1) {
+                        int x = (int) Math.round(LEFT + t / EvidenceMap.CELL_WIDTH * cw);
+                        g.drawLine(x, TOP, x, TOP + (int) plotH);
+                    }
+                }
+                double tMax = run.summary().tempMax();
+                if (tMax < EvidenceMap.MAX_TEMPERATURE - 100) {
+                    int x = (int) Math.round(LEFT + tMax / EvidenceMap.CELL_WIDTH * cw);
+                    g.drawString(String.format(Locale.ROOT, "readings stop at %.0f °C", tMax), x + 6, TOP + 14);
+                }
+                g.setStroke(new java.awt.BasicStroke(1f));
+            }
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             for (int t = 0; t <= EvidenceMap.MAX_TEMPERATURE; t += 100) {
                 int x = (int) Math.round(LEFT + t / (double) EvidenceMap.CELL_WIDTH * cw);

@@ -115,7 +115,7 @@ public final class PredictionReport implements AutoCloseable {
 
     static final String STYLE = "body{font-family:sans-serif;margin:24px;color:#222}"
             + "table{border-collapse:collapse;font-size:13px}th,td{border:1px solid #ccc;padding:3px 6px;text-align:right}"
-            + "th{background:#f0f0f0;cursor:pointer;position:sticky;top:0}td.l{text-align:left}"
+            + "th{background:#f0f0f0;cursor:pointer;position:sticky;top:0}td.l,th.l{text-align:left}"
             + ".warn{color:#a33}.ok{color:#396}.small{color:#666;font-size:12px}img{max-width:100%;border:1px solid #ddd}"
             + "p.ev{font-family:monospace;font-size:13px;background:#fafafa;padding:6px;border-left:3px solid #c33}";
 
@@ -127,7 +127,8 @@ public final class PredictionReport implements AutoCloseable {
         b.append("<p class=\"small\">").append(rows.size()).append(" samples. Cells: the ensemble's probability, shaded by "
                 + "it; a dagger marks labels on which the model's families disagree strongly (one below 0.25, another "
                 + "above 0.75). Click a column header to sort, a sample to see its evidence.</p>");
-        b.append("<table id=\"t\"><thead><tr><th>sample</th><th>instrument</th><th>calls (p &ge; 0.5)</th><th>warnings</th>");
+        b.append("<table id=\"t\"><thead><tr><th class=\"l\">sample</th><th class=\"l\">instrument</th>"
+                + "<th class=\"l\">calls (p &ge; 0.5)</th><th>warnings</th>");
         for (String l : Label.columnNames()) {
             b.append("<th>").append(esc(l)).append("</th>");
         }
@@ -154,7 +155,10 @@ public final class PredictionReport implements AutoCloseable {
         }
         b.append("<td class=\"l\">").append(calls.isEmpty() ? "none" : esc(String.join(", ", calls))).append("</td>");
         int count = warnings == null ? -1 : warnings.size();
-        b.append("<td data-v=\"").append(count).append("\"").append(count > 0 ? " class=\"warn\"" : "").append(">")
+        // the warnings themselves as the cell's tooltip, so the overview stays one light row per sample
+        String tip = warnings == null ? "no training profile in the model folder" : String.join("\n", warnings);
+        b.append("<td data-v=\"").append(count).append("\" title=\"").append(esc(tip)).append("\"")
+                .append(count > 0 ? " class=\"warn\"" : "").append(">")
                 .append(count < 0 ? "?" : String.valueOf(count)).append("</td>");
         for (int l = 0; l < Label.COUNT; l++) {
             double p = e.probability()[l];

@@ -9,6 +9,8 @@ import egaml.features.FeatureRealisation;
 import egaml.features.FeatureTable;
 import egaml.ingest.ChannelSeries;
 import egaml.ingest.CleanRun;
+import egaml.core.Quantiles;
+import egaml.report.RunProfile;
 import egaml.member.EvidenceMap;
 import egaml.member.FamilyAttribution;
 import egaml.member.FamilyScores;
@@ -28,9 +30,12 @@ import java.util.Map;
  * logit by t times that, t the secant slope of the calibrated logit. Each contribution is weighted by t s_k / K, so
  * the parts add up to the family's logit minus its reference logit (the trees' expected raw scores).
  *
- * <p>Features are placed where they look: a per-ion statistic over the ion's whole temperature range, a peak's
- * temperature, prominence and height at the peak's temperature (the ion's range when it has none), a prevalence window
- * on its 50 °C window, a pair feature half on each of its two ions, and the four run-wide statistics at run level.
+ * <p>Features are placed where their value comes from: a per-ion statistic of the signal (mean, share, half-width) on
+ * the ion's cells in proportion to its signal above baseline there, one of the ion's maximum (maximum, peak ratio, peak
+ * temperature) at the maximum's temperature, the ion's noise over its whole temperature range; a peak's temperature,
+ * prominence and height at the peak's temperature (the ion's range when it has none, where the evidence is the lack of
+ * a peak); a prevalence window on its 50 °C window; a pair feature half on each of its two ions; the four run-wide
+ * statistics at run level.
  */
 final class GbtAttribution {
     /** Half the width given to a feature located at one temperature (a peak's): one evidence cell. */
@@ -42,7 +47,7 @@ final class GbtAttribution {
     static List<FamilyAttribution> attribute(GbtMember member, List<CleanRun> runs, int threads) {
         SeedSequence seeds = new SeedSequence(member.seed());
         int n = runs.size();
-        double[][][] ranges = ionRanges(runs);
+        IonPlaces[] ranges = ionPlaces(runs);
         Map<String, Accumulator> families = new LinkedHashMap<>();
         for (String name : GbtCrossValidation.familyNames(member.realisations())) {
             families.put(name, new Accumulator(n));
@@ -104,9 +109,16 @@ final class GbtAttribution {
         return out;
     }
 
-    /** Per run and m/z, the lowest and highest temperature of the ion's series (the run's range when it has none). */
-    static double[][][] ionRanges(List<CleanRun> runs) {
-        double[][][] out = new double[runs.size()][FeatureExtractor.IONS][];
+    /**
+     * Where one run's ions have readings and signal: per m/z the lowest and highest temperature of its series (the run's
+     * range when it has none) and the share of its signal above baseline (its 1 % quantile) in each evidence cell (null
+     * when it has no signal).
+     */
+    record IonPlaces(double[][] range, double[][] signal) {
+    }
+
+    static IonPlaces[] ionPlaces(List<CleanRun> runs) {
+        IonPlaces[] out = new IonPlaces[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             CleanRun run = runs.get(i);
             double lo = Double.POSITIVE_INFINITY;
@@ -118,43 +130,64 @@ final class GbtAttribution {
                 }
             }
             double[] whole = Double.isFinite(lo) ? new double[] {lo, hi} : new double[] {0, 0};
+            double[][] range = new double[FeatureExtractor.IONS][];
+            double[][] signal = new double[FeatureExtractor.IONS][];
             for (int m = 0; m < FeatureExtractor.IONS; m++) {
                 ChannelSeries c = m < run.channelLimit() ? run.channel(m) : null;
                 if (c == null || c.size() == 0) {
-                    out[i][m] = whole;
+                    range[m] = whole;
                     continue;
                 }
                 double a = Double.POSITIVE_INFINITY;
                 double b = Double.NEGATIVE_INFINITY;
-                for (float t : c.temp()) {
+                double base = Quantiles.linear(c.abundance(), RunProfile.BASELINE_LEVEL);
+                double[] shares = new double[EvidenceMap.CELLS];
+                double sum = 0;
+                for (int q = 0; q < c.size(); q++) {
+                    float t = c.temp()[q];
                     a = Math.min(a, t);
                     b = Math.max(b, t);
+                    double v = Math.max(0, c.abundance()[q] - base);
+                    shares[EvidenceMap.cellOf(t)] += v;
+                    sum += v;
                 }
-                out[i][m] = new double[] {a, b};
+                range[m] = new double[] {a, b};
+                if (sum > 0) {
+                    for (int k = 0; k < shares.length; k++) {
+                        shares[k] /= sum;
+                    }
+                    signal[m] = shares;
+                }
             }
+            out[i] = new IonPlaces(range, signal);
         }
         return out;
     }
 
     /** Places amount of input column {@code c} of a model with pair features {@code pairs} for one run. */
-    static void place(int c, float[] base, PairFeatures pairs, FeatureRealisation r, double[][] ionRange,
-                      EvidenceMap map, double amount) {
-        int ions = FeatureExtractor.IONS;
+    static void place(int c, float[] base, PairFeatures pairs, FeatureRealisation r, IonPlaces ions, EvidenceMap map,
+                      double amount) {
+        int n = FeatureExtractor.IONS;
         if (c < FeatureExtractor.PEAK_BLOCK) {
-            int mz = c % ions;
-            if (c - mz == FeatureExtractor.ionColumn("ion_peak_temp", 0)) {
-                atPeak(mz, base[c], ionRange, map, amount);
+            int mz = c % n;
+            int kind = c - mz;
+            if (kind == FeatureExtractor.ionColumn("ion_jitter", 0)) {
+                whole(mz, ions, map, amount);
+            } else if (kind == FeatureExtractor.ionColumn("ion_peak_temp", 0)
+                    || kind == FeatureExtractor.ionColumn("ion_max", 0) || kind == FeatureExtractor.ionColumn("ion_max_rel", 0)
+                    || kind == FeatureExtractor.ionColumn("ion_peak_ratio", 0)) {
+                atPeak(mz, base[FeatureExtractor.ionColumn("ion_peak_temp", mz)], ions, map, amount);
             } else {
-                whole(mz, ionRange, map, amount);
+                onSignal(mz, ions, map, amount);
             }
         } else if (c < FeatureExtractor.PREVALENCE_BLOCK) {
-            int mz = c % ions;
-            int peak = (c - FeatureExtractor.PEAK_BLOCK) / ions / 3;
-            atPeak(mz, base[FeatureExtractor.peakTempColumn(peak, mz)], ionRange, map, amount);
+            int mz = c % n;
+            int peak = (c - FeatureExtractor.PEAK_BLOCK) / n / 3;
+            atPeak(mz, base[FeatureExtractor.peakTempColumn(peak, mz)], ions, map, amount);
         } else if (c < FeatureExtractor.GLOBAL_BLOCK) {
             int q = c - FeatureExtractor.PREVALENCE_BLOCK;
-            int window = q / ions;
-            int mz = q % ions;
+            int window = q / n;
+            int mz = q % n;
             double start = r.windowOffset() + FeatureExtractor.WINDOW_WIDTH * window;
             map.add(mz, start, start + FeatureExtractor.WINDOW_WIDTH, amount);
         } else if (c < FeatureExtractor.COUNT) {
@@ -169,25 +202,33 @@ final class GbtAttribution {
             if (kind < 12) {
                 int x = (kind % 4) / 2;
                 int y = kind % 2;
-                atPeak(a, base[FeatureExtractor.peakTempColumn(x, a)], ionRange, map, amount / 2);
-                atPeak(b, base[FeatureExtractor.peakTempColumn(y, b)], ionRange, map, amount / 2);
+                atPeak(a, base[FeatureExtractor.peakTempColumn(x, a)], ions, map, amount / 2);
+                atPeak(b, base[FeatureExtractor.peakTempColumn(y, b)], ions, map, amount / 2);
             } else {
-                whole(a, ionRange, map, amount / 2);
-                whole(b, ionRange, map, amount / 2);
+                onSignal(a, ions, map, amount / 2);
+                onSignal(b, ions, map, amount / 2);
             }
         }
     }
 
-    private static void atPeak(int mz, float temperature, double[][] ionRange, EvidenceMap map, double amount) {
+    private static void atPeak(int mz, float temperature, IonPlaces ions, EvidenceMap map, double amount) {
         if (temperature > FeatureExtractor.TEMP_MISSING && temperature < FeatureExtractor.TEMP_AT_END) {
             map.add(mz, temperature - POINT_HALF_WIDTH, temperature + POINT_HALF_WIDTH, amount);
         } else {
-            whole(mz, ionRange, map, amount); // no peak: the evidence is the whole series' lack of one
+            whole(mz, ions, map, amount); // no peak: the evidence is the whole series' lack of one
         }
     }
 
-    private static void whole(int mz, double[][] ionRange, EvidenceMap map, double amount) {
-        map.add(mz, ionRange[mz][0], ionRange[mz][1], amount);
+    private static void onSignal(int mz, IonPlaces ions, EvidenceMap map, double amount) {
+        if (ions.signal()[mz] != null) {
+            map.addShares(mz, ions.signal()[mz], amount);
+        } else {
+            whole(mz, ions, map, amount);
+        }
+    }
+
+    private static void whole(int mz, IonPlaces ions, EvidenceMap map, double amount) {
+        map.add(mz, ions.range()[mz][0], ions.range()[mz][1], amount);
     }
 
     /**
@@ -211,7 +252,7 @@ final class GbtAttribution {
             referenceProbability = new double[n][Label.COUNT];
         }
 
-        void add(FoldModel m, float[][] rows, double[][] wide, FeatureRealisation r, double[][][] ranges) {
+        void add(FoldModel m, float[][] rows, double[][] wide, FeatureRealisation r, IonPlaces[] ranges) {
             int l = m.label().ordinal();
             count[l]++;
             if (m.model() == null) {

@@ -49,6 +49,13 @@ public final class EvidenceMap {
         }
     }
 
+    /** Adds {@code amount} for ion {@code mz} over the cells in proportion to {@code shares} (one per cell, sum 1). */
+    public void addShares(int mz, double[] shares, double amount) {
+        for (int k = 0; k < CELLS; k++) {
+            cells[mz * CELLS + k] += amount * shares[k];
+        }
+    }
+
     /** Adds to one cell. */
     public void addCell(int mz, int cell, double amount) {
         cells[mz * CELLS + cell] += amount;
