@@ -42,14 +42,19 @@ public record FoldModel(int realisation, int repeat, int fold, Label label, List
      * reproduce. A constant-prior model has none.
      */
     public double[] rawScores(float[][] baseRows) {
-        if (model == null) {
-            throw new IllegalStateException(fileName() + " is a constant prior, not a LightGBM model");
-        }
         double[][] wide = new double[baseRows.length][];
         for (int i = 0; i < wide.length; i++) {
             wide[i] = widen(baseRows[i]);
         }
-        return LightGbm.predictRaw(model, baseRows.length, inputCount(), inputs(baseRows, wide));
+        return rawScores(baseRows, wide);
+    }
+
+    /** As {@link #rawScores(float[][])}, with the rows already widened. */
+    double[] rawScores(float[][] baseRows, double[][] wideBaseRows) {
+        if (model == null) {
+            throw new IllegalStateException(fileName() + " is a constant prior, not a LightGBM model");
+        }
+        return LightGbm.predictRaw(model, baseRows.length, inputCount(), inputs(baseRows, wideBaseRows));
     }
 
     /**

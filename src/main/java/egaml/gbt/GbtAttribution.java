@@ -44,7 +44,8 @@ final class GbtAttribution {
     private GbtAttribution() {
     }
 
-    static List<FamilyAttribution> attribute(GbtMember member, List<CleanRun> runs, int threads) {
+    /** Evidence of every family for the runs; {@code wanted[i][l]} (null: all) says which labels to split into evidence. */
+    static List<FamilyAttribution> attribute(GbtMember member, List<CleanRun> runs, boolean[][] wanted, int threads) {
         SeedSequence seeds = new SeedSequence(member.seed());
         int n = runs.size();
         IonPlaces[] ranges = ionPlaces(runs);
@@ -65,7 +66,7 @@ final class GbtAttribution {
             Parallel.map("gbt-explain", threads, labels, label -> {
                 for (FoldModel m : mine) {
                     if (m.label() == label) {
-                        family.add(m, rows, wide, r, ranges);
+                        family.add(m, rows, wide, r, ranges, wanted);
                     }
                 }
                 return label;
@@ -252,7 +253,7 @@ final class GbtAttribution {
             referenceProbability = new double[n][Label.COUNT];
         }
 
-        void add(FoldModel m, float[][] rows, double[][] wide, FeatureRealisation r, IonPlaces[] ranges) {
+        void add(FoldModel m, float[][] rows, double[][] wide, FeatureRealisation r, IonPlaces[] ranges, boolean[][] wanted) {
             int l = m.label().ordinal();
             count[l]++;
             if (m.model() == null) {
@@ -262,10 +263,48 @@ final class GbtAttribution {
                 }
                 return;
             }
+            // tree SHAP costs far more than a prediction: only the rows whose label is explained get contributions,
+            // the others their raw score (their label's evidence is then left at run level, unasked for)
+            List<Integer> explained = new ArrayList<>();
+            for (int i = 0; i < rows.length; i++) {
+                if (wanted == null || wanted[i][l]) {
+                    explained.add(i);
+                }
+            }
+            if (explained.size() < rows.length) {
+                List<Integer> others = new ArrayList<>();
+                for (int i = 0; i < rows.length; i++) {
+                    if (wanted != null && !wanted[i][l]) {
+                        others.add(i);
+                    }
+                }
+                double[] raw = m.rawScores(others.stream().map(i -> rows[i]).toArray(float[][]::new),
+                        others.stream().map(i -> wide[i]).toArray(double[][]::new));
+                // the expected raw score is the same for every row: one row's contributions give it
+                int any = explained.isEmpty() ? others.get(0) : explained.get(0);
+                double[] one = m.contributions(new float[][] {rows[any]}, new double[][] {wide[any]})[0];
+                double p0 = Logistic.sigmoid(one[one.length - 1]);
+                for (int q = 0; q < others.size(); q++) {
+                    probability[others.get(q)][l] += Logistic.sigmoid(raw[q]);
+                    referenceProbability[others.get(q)][l] += p0;
+                }
+                if (explained.isEmpty()) {
+                    return;
+                }
+            }
+            addContributions(m, explained, rows, wide, r, ranges);
+        }
+
+        private void addContributions(FoldModel m, List<Integer> explained, float[][] allRows, double[][] allWide,
+                                      FeatureRealisation r, IonPlaces[] allRanges) {
+            int l = m.label().ordinal();
+            float[][] rows = explained.stream().map(i -> allRows[i]).toArray(float[][]::new);
+            double[][] wide = explained.stream().map(i -> allWide[i]).toArray(double[][]::new);
             double[][] phi = m.contributions(rows, wide);
             PairFeatures pairs = new PairFeatures(m.label(), m.pairIons());
-            for (int i = 0; i < rows.length; i++) {
-                double[] row = phi[i];
+            for (int q = 0; q < rows.length; q++) {
+                int i = explained.get(q);
+                double[] row = phi[q];
                 int cols = row.length - 1;
                 double b = row[cols];
                 double raw = b;
@@ -279,7 +318,7 @@ final class GbtAttribution {
                 double slope = Math.abs(raw - b) > 1e-9 ? (p - p0) / (raw - b) : p0 * (1 - p0);
                 for (int c = 0; c < cols; c++) {
                     if (row[c] != 0) {
-                        place(c, rows[i], pairs, r, ranges[i], maps[i][l], slope * row[c]);
+                        place(c, rows[q], pairs, r, allRanges[i], maps[i][l], slope * row[c]);
                     }
                 }
             }

@@ -102,7 +102,7 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
     @Override
     public List<egaml.member.FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels,
                                                           egaml.member.AttributionSettings settings, int threads) {
-        return GbtAttribution.attribute(this, runs, threads);
+        return GbtAttribution.attribute(this, runs, labels, threads);
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

@@ -78,4 +78,32 @@ class EnsembleExplainerTest {
         // the evidence is placed on ions, not left at run level: most of it sits in (m/z, temperature) cells
         assertThat(placed).isGreaterThan(3 * runLevel);
     }
+
+    @Test
+    void onlyTheAskedLabelsAreSplitAndTheProbabilitiesStayTheModels() {
+        boolean[][] wanted = new boolean[runs.size()][Label.COUNT];
+        for (int i = 0; i < runs.size(); i += 2) {
+            wanted[i][Label.SULFATE.ordinal()] = true;
+        }
+        List<Explanation> some = EnsembleExplainer.explain(model, runs, types, wanted, new AttributionSettings(4, 1), 2);
+        List<Explanation> all = EnsembleExplainer.explain(model, runs, types, null, new AttributionSettings(4, 1), 2);
+        double[][] predicted = model.predict(runs, types, 2);
+        for (int i = 0; i < runs.size(); i++) {
+            for (int l = 0; l < Label.COUNT; l++) {
+                EvidenceMap map = some.get(i).maps()[l];
+                assertThat(some.get(i).probability()[l]).isCloseTo(predicted[i][l], within(1e-4));
+                assertThat(map.total()).isCloseTo(some.get(i).logit()[l] - some.get(i).referenceLogit()[l], within(1e-9));
+                if (wanted[i][l]) {
+                    // the same evidence as when every label is split
+                    for (int m = 0; m < EvidenceMap.IONS; m++) {
+                        for (int k = 0; k < EvidenceMap.CELLS; k++) {
+                            assertThat(map.cell(m, k)).isCloseTo(all.get(i).maps()[l].cell(m, k), within(1e-9));
+                        }
+                    }
+                } else {
+                    assertThat(map.total() - map.runLevel()).isZero();
+                }
+            }
+        }
+    }
 }
