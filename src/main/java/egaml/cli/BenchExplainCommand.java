@@ -61,6 +61,11 @@ final class BenchExplainCommand implements Callable<Integer> {
             description = "Integration steps of the networks' evidence (default: ${DEFAULT-VALUE}).")
     int steps;
 
+    @Option(names = "--models", defaultValue = "0", paramLabel = "N",
+            description = "Fold models per family whose evidence is placed on cells (default: ${DEFAULT-VALUE}: all; "
+                    + "'predict --report' uses 1).")
+    int models;
+
     @Option(names = "--draws", defaultValue = "3", paramLabel = "N",
             description = "Random deletions per call and k (default: ${DEFAULT-VALUE}).")
     int draws;
@@ -81,7 +86,7 @@ final class BenchExplainCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         TrainedModel trained = ModelStore.load(model);
-        AttributionSettings settings = new AttributionSettings(steps, 0);
+        AttributionSettings settings = new AttributionSettings(steps, models);
         int threads = ingest.threads();
         if (sim != null) {
             LabelledRuns runs = LabelledRuns.load(Dataset.open(sim), ingest, trained.settings().ingest(), limit, true);

@@ -65,14 +65,14 @@ final class PredictCommand implements Callable<Integer> {
                     + "sample with its warnings and the evidence for its called labels.")
     Path report;
 
-    @Option(names = "--report-steps", defaultValue = "4", paramLabel = "N",
+    @Option(names = "--report-steps", defaultValue = "2", paramLabel = "N",
             description = "Integration steps of the networks' evidence in the report (default: ${DEFAULT-VALUE}; "
                     + "'egaml explain' uses 16).")
     int reportSteps;
 
-    @Option(names = "--report-models", defaultValue = "2", paramLabel = "N",
-            description = "Fold models per network family differentiated for the report (default: ${DEFAULT-VALUE}; "
-                    + "0: all).")
+    @Option(names = "--report-models", defaultValue = "1", paramLabel = "N",
+            description = "Fold models per family (per family and label for the trees) whose evidence the report places "
+                    + "on cells; the rest of the change is run-level (default: ${DEFAULT-VALUE}; 0: all).")
     int reportModels;
 
     @Option(names = "--chunk", defaultValue = "256", paramLabel = "N",
@@ -125,6 +125,7 @@ final class PredictCommand implements Callable<Integer> {
         BatchPrediction.Summary[] summary = new BatchPrediction.Summary[1];
         Path detailsFile = details != null ? details : sibling(out, ".details.csv");
         double[] reportSeconds = new double[1];
+        String[] reportTiming = {""};
         try (PredictionReport pages = report == null ? null : new PredictionReport(report, trained,
                 new AttributionSettings(reportSteps, reportModels), n, "egaml predictions: " + model.getFileName())) {
             AtomicFiles.write(detailsFile, detailsOut -> {
@@ -144,7 +145,8 @@ final class PredictCommand implements Callable<Integer> {
                     }
                     if (pages != null) {
                         long t = System.nanoTime();
-                        pages.add(samples.stream().map(egaml.ingest.SampleRef::sampleId).toList(), runs, types, p, warnings);
+                        pages.add(samples.stream().map(egaml.ingest.SampleRef::sampleId).toList(), runs, types, families, p,
+                                warnings);
                         reportSeconds[0] += (System.nanoTime() - t) / 1e9;
                     }
                 };
@@ -163,6 +165,7 @@ final class PredictCommand implements Callable<Integer> {
                 long t = System.nanoTime();
                 pages.finish();
                 reportSeconds[0] += (System.nanoTime() - t) / 1e9;
+                reportTiming[0] = pages.timing();
             }
         }
         BatchPrediction.Summary s = summary[0];
@@ -177,7 +180,8 @@ final class PredictCommand implements Callable<Integer> {
                 1000 * seconds / Math.max(1, s.predicted()), out.toAbsolutePath());
         o.printf(Locale.ROOT, "warnings and family ranges per sample -> %s%n", detailsFile.toAbsolutePath());
         if (report != null) {
-            o.printf(Locale.ROOT, "report (%.1f s) -> %s%n", reportSeconds[0], report.toAbsolutePath().resolve("index.html"));
+            o.printf(Locale.ROOT, "report (%.1f s: %s) -> %s%n", reportSeconds[0], reportTiming[0],
+                    report.toAbsolutePath().resolve("index.html"));
         }
         if (mode == BatchPrediction.OnError.SKIP) {
             o.printf(Locale.ROOT, "%d of %d runs could not be read and were skipped%s%n", s.failures().size(), dataset.size(),

@@ -42,16 +42,28 @@ public final class EnsembleExplainer {
      */
     public static List<Explanation> explain(TrainedModel model, List<CleanRun> runs, List<InstrumentType> types,
                                             boolean[][] labels, AttributionSettings settings, int threads) {
+        return explain(model, runs, types, labels, settings, null, threads);
+    }
+
+    /**
+     * As above, given the family logits of every member for these runs (from the prediction being explained; null:
+     * computed here), so that what the explanation leaves at run level is not predicted twice.
+     */
+    public static List<Explanation> explain(TrainedModel model, List<CleanRun> runs, List<InstrumentType> types,
+                                            boolean[][] labels, AttributionSettings settings, FamilyScores known,
+                                            int threads) {
         Ensemble ensemble = model.ensemble();
         Map<String, FamilyAttribution> byFamily = new LinkedHashMap<>();
         List<String> unexplained = new ArrayList<>();
         for (FittedMember m : model.members()) {
             if (m instanceof ExplainableMember e) {
-                for (FamilyAttribution a : e.attribute(runs, labels, settings, threads)) {
+                FamilyScores own = known == null ? null : known.only(m.families().stream().map(f -> f.name()).toList());
+                for (FamilyAttribution a : e.attribute(runs, labels, settings, own, threads)) {
                     byFamily.put(a.family(), a);
                 }
             } else {
-                FamilyScores scores = m.predict(runs, threads);
+                FamilyScores scores = known != null ? known.only(m.families().stream().map(f -> f.name()).toList())
+                        : m.predict(runs, threads);
                 for (String f : scores.names()) {
                     double[][] z = scores.get(f);
                     byFamily.put(f, new FamilyAttribution(f, z, z, emptyMaps(z.length)));

@@ -35,14 +35,16 @@ import java.util.stream.IntStream;
  * release curves of the ions that carry most of the evidence.
  */
 public final class ExplanationPlot {
-    private static final int WIDTH = 1100;
-    private static final int MAP_HEIGHT = 700;
+    private static final int WIDTH = 960;
+    private static final int MAP_HEIGHT = 600;
     private static final int LEFT = 70;
     private static final int RIGHT = 170;
     private static final int TOP = 70;
     private static final int BOTTOM = 60;
     private static final double DECADES = 6;
     private static final Color FOR = new Color(200, 30, 30);
+    /** At most about this many points per release curve. */
+    private static final int CURVE_POINTS = 400;
     private static final Color AGAINST = new Color(30, 90, 200);
 
     private ExplanationPlot() {
@@ -125,7 +127,14 @@ public final class ExplanationPlot {
                 double tMax = run.summary().tempMax();
                 if (tMax < EvidenceMap.MAX_TEMPERATURE - 100) {
                     int x = (int) Math.round(LEFT + tMax / EvidenceMap.CELL_WIDTH * cw);
-                    g.drawString(String.format(Locale.ROOT, "readings stop at %.0f °C", tMax), x + 6, TOP + 14);
+                    String note = String.format(Locale.ROOT, "readings stop at %.0f °C", tMax);
+                    int width = g.getFontMetrics().stringWidth(note);
+                    // left of the line when the plot's right edge is near, so it never runs into the legend
+                    int at = x + 6 + width < LEFT + (int) plotW - 4 ? x + 6 : x - 6 - width;
+                    g.setColor(Color.WHITE);
+                    g.fillRect(at - 2, TOP + 3, width + 4, 14);
+                    g.setColor(Color.DARK_GRAY);
+                    g.drawString(note, at, TOP + 14);
                 }
                 g.setStroke(new java.awt.BasicStroke(1f));
             }
@@ -227,7 +236,7 @@ public final class ExplanationPlot {
     }
 
     static XYChart releaseCurves(CleanRun run, EvidenceMap map) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(380)
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(320)
                 .title("Ions carrying most evidence: release curves, each normalised to its peak")
                 .xAxisTitle("temperature (°C)").yAxisTitle("abundance / peak").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setMarkerSize(0)
@@ -244,11 +253,19 @@ public final class ExplanationPlot {
             for (double v : c.abundance()) {
                 peak = Math.max(peak, v - base);
             }
-            double[] x = new double[c.size()];
-            double[] y = new double[c.size()];
-            for (int i = 0; i < c.size(); i++) {
-                x[i] = c.temp()[i];
-                y[i] = peak > 0 ? (c.abundance()[i] - base) / peak : 0;
+            // long series (SAM runs: thousands of noisy readings) are drawn as means of consecutive blocks: as
+            // readable, and the picture costs a fraction of the time
+            int block = Math.max(1, (int) Math.ceil(c.size() / (double) CURVE_POINTS));
+            int points = (c.size() + block - 1) / block;
+            double[] x = new double[points];
+            double[] y = new double[points];
+            for (int q = 0; q < points; q++) {
+                int from = q * block;
+                int to = Math.min(c.size(), from + block);
+                for (int i = from; i < to; i++) {
+                    x[q] += c.temp()[i] / (double) (to - from);
+                    y[q] += (peak > 0 ? (c.abundance()[i] - base) / peak : 0) / (to - from);
+                }
             }
             String name = String.format(Locale.ROOT, "%s, evidence %+.2f", IonNames.gasFirst(mz), map.ionTotal(mz));
             XYSeries s = chart.addSeries(name, x, y);

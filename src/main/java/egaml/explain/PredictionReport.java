@@ -7,6 +7,7 @@ import egaml.core.Parallel;
 import egaml.ensemble.TrainedModel;
 import egaml.ingest.CleanRun;
 import egaml.member.AttributionSettings;
+import egaml.member.FamilyScores;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,6 +37,8 @@ public final class PredictionReport implements AutoCloseable {
     private final List<String> rows = new ArrayList<>();
     private final Set<String> names = new HashSet<>();
     private boolean finished;
+    private double evidenceSeconds;
+    private double pageSeconds;
 
     public PredictionReport(Path dir, TrainedModel model, AttributionSettings settings, int threads, String title)
             throws IOException {
@@ -49,9 +52,12 @@ public final class PredictionReport implements AutoCloseable {
         this.title = title;
     }
 
-    /** Explains and writes the pages of one chunk; {@code warnings.get(i)} is null where the model has no profile. */
-    public void add(List<String> ids, List<CleanRun> runs, List<InstrumentType> types, double[][] probabilities,
-                    List<List<String>> warnings) throws IOException {
+    /**
+     * Explains and writes the pages of one predicted chunk, given its family logits and probabilities;
+     * {@code warnings.get(i)} is null where the model has no profile.
+     */
+    public void add(List<String> ids, List<CleanRun> runs, List<InstrumentType> types, FamilyScores families,
+                    double[][] probabilities, List<List<String>> warnings) throws IOException {
         boolean[][] wanted = new boolean[runs.size()][Label.COUNT];
         for (int i = 0; i < runs.size(); i++) {
             int top = 0;
@@ -61,7 +67,10 @@ public final class PredictionReport implements AutoCloseable {
             }
             wanted[i][top] = true;
         }
-        List<Explanation> all = EnsembleExplainer.explain(model, runs, types, wanted, settings, threads);
+        long t0 = System.nanoTime();
+        List<Explanation> all = EnsembleExplainer.explain(model, runs, types, wanted, settings, families, threads);
+        long t1 = System.nanoTime();
+        evidenceSeconds += (t1 - t0) / 1e9;
         List<String> pageNames = new ArrayList<>();
         for (String id : ids) {
             pageNames.add(uniqueName(id));
@@ -88,6 +97,12 @@ public final class PredictionReport implements AutoCloseable {
             return overviewRow(e, name, warnings.get(i));
         });
         rows.addAll(overview);
+        pageSeconds += (System.nanoTime() - t1) / 1e9;
+    }
+
+    /** Seconds spent on the evidence and on the pages and pictures so far. */
+    public String timing() {
+        return String.format(java.util.Locale.ROOT, "evidence %.1f s, pages and pictures %.1f s", evidenceSeconds, pageSeconds);
     }
 
     /** Writes the overview and puts the folder in place (replacing an old one). */
@@ -204,7 +219,7 @@ public final class PredictionReport implements AutoCloseable {
                 + "model's reference logit. Trees: LightGBM's exact tree SHAP values; networks: integrated gradients from "
                 + "an empty spectrogram").append(String.format(Locale.ROOT, " (%d steps%s)", settings.steps(),
                 settings.modelsPerFamily() == 0 ? "" : ", the first " + settings.modelsPerFamily()
-                        + " fold models of each network family; the rest of their change at run level")).append(".</p>");
+                        + " fold models of each family; the rest of the change at run level")).append(".</p>");
         b.append("</body></html>\n");
         return b.toString();
     }

@@ -11,6 +11,7 @@ import egaml.ingest.ChannelSeries;
 import egaml.ingest.CleanRun;
 import egaml.core.Quantiles;
 import egaml.report.RunProfile;
+import egaml.member.AttributionSettings;
 import egaml.member.EvidenceMap;
 import egaml.member.FamilyAttribution;
 import egaml.member.FamilyScores;
@@ -45,7 +46,8 @@ final class GbtAttribution {
     }
 
     /** Evidence of every family for the runs; {@code wanted[i][l]} (null: all) says which labels to split into evidence. */
-    static List<FamilyAttribution> attribute(GbtMember member, List<CleanRun> runs, boolean[][] wanted, int threads) {
+    static List<FamilyAttribution> attribute(GbtMember member, List<CleanRun> runs, boolean[][] wanted,
+                                             AttributionSettings settings, FamilyScores known, int threads) {
         SeedSequence seeds = new SeedSequence(member.seed());
         int n = runs.size();
         IonPlaces[] ranges = ionPlaces(runs);
@@ -64,9 +66,12 @@ final class GbtAttribution {
             // one task per label: its models' maps are added into that label's maps only, in model order
             List<Label> labels = Label.all();
             Parallel.map("gbt-explain", threads, labels, label -> {
+                int index = 0;
                 for (FoldModel m : mine) {
                     if (m.label() == label) {
-                        family.add(m, rows, wide, r, ranges, wanted);
+                        boolean shap = settings.modelsPerFamily() == 0 || index < settings.modelsPerFamily();
+                        family.add(m, rows, wide, r, ranges, wanted, known != null, shap);
+                        index++;
                     }
                 }
                 return label;
@@ -86,18 +91,21 @@ final class GbtAttribution {
         for (Map.Entry<String, Accumulator> e : families.entrySet()) {
             String name = e.getKey();
             Accumulator a = e.getValue();
-            double[][] z = logits.get(name);
+            double[][] z = known != null ? known.get(name) : logits.get(name);
             double[][] z0 = reference.get(name);
             double[][] p = means.get(name);
             double[][] p0 = referenceMeans.get(name);
             for (int i = 0; i < n; i++) {
                 for (int l = 0; l < Label.COUNT; l++) {
                     EvidenceMap map = a.maps[i][l];
-                    double moved = map.total(); // = K (P - P0), the sum of s_k times the contributions
                     double dp = p[i][l] - p0[i][l];
                     double dz = z[i][l] - z0[i][l];
-                    if (Math.abs(dp) > 1e-12 && Math.abs(moved) > 1e-300) {
-                        map.scale(dz / moved); // t s_k / K with t = dz / dp and moved / K = dp
+                    if (Math.abs(dp) > 1e-12 && a.used[l] > 0) {
+                        // the map holds sum_k s_k (r_k - b_k) over the models with contributions; weighted t / k (t =
+                        // dz / dp) it is their mean's part of the change, exact when every model has contributions
+                        // (sum over all K is K dp); what the others add is run-level
+                        map.scale(dz / dp / a.used[l]);
+                        map.addRunLevel(dz - map.total());
                     } else if (Math.abs(dz) > 0) {
                         // no measurable movement of the mean probability: whatever remains is run-level
                         map.scale(0);
@@ -241,6 +249,8 @@ final class GbtAttribution {
         final double[][] probability;
         final double[][] referenceProbability;
         final int[] count = new int[Label.COUNT];
+        /** Per label, the fold models whose contributions are in the maps. */
+        final int[] used = new int[Label.COUNT];
 
         Accumulator(int n) {
             maps = new EvidenceMap[n][Label.COUNT];
@@ -253,7 +263,12 @@ final class GbtAttribution {
             referenceProbability = new double[n][Label.COUNT];
         }
 
-        void add(FoldModel m, float[][] rows, double[][] wide, FeatureRealisation r, IonPlaces[] ranges, boolean[][] wanted) {
+        /**
+         * Adds fold model {@code m}: tree SHAP for the rows whose label is explained when {@code shap}, raw scores for
+         * the rest (only the reference where the family's logits are known and the row is not explained).
+         */
+        void add(FoldModel m, float[][] rows, double[][] wide, FeatureRealisation r, IonPlaces[] ranges, boolean[][] wanted,
+                 boolean logitsKnown, boolean shap) {
             int l = m.label().ordinal();
             count[l]++;
             if (m.model() == null) {
@@ -263,36 +278,44 @@ final class GbtAttribution {
                 }
                 return;
             }
-            // tree SHAP costs far more than a prediction: only the rows whose label is explained get contributions,
-            // the others their raw score (their label's evidence is then left at run level, unasked for)
+            if (shap) {
+                used[l]++;
+            }
+            // tree SHAP costs far more than a prediction: it is spent only where evidence is asked for
             List<Integer> explained = new ArrayList<>();
+            List<Integer> scored = new ArrayList<>();
+            List<Integer> referenceOnly = new ArrayList<>();
             for (int i = 0; i < rows.length; i++) {
-                if (wanted == null || wanted[i][l]) {
+                boolean asked = wanted == null || wanted[i][l];
+                if (asked && shap) {
                     explained.add(i);
+                } else if (asked || !logitsKnown) {
+                    scored.add(i);
+                } else {
+                    referenceOnly.add(i);
                 }
             }
             if (explained.size() < rows.length) {
-                List<Integer> others = new ArrayList<>();
-                for (int i = 0; i < rows.length; i++) {
-                    if (wanted != null && !wanted[i][l]) {
-                        others.add(i);
-                    }
-                }
-                double[] raw = m.rawScores(others.stream().map(i -> rows[i]).toArray(float[][]::new),
-                        others.stream().map(i -> wide[i]).toArray(double[][]::new));
                 // the expected raw score is the same for every row: one row's contributions give it
-                int any = explained.isEmpty() ? others.get(0) : explained.get(0);
+                int any = explained.isEmpty() ? 0 : explained.get(0);
                 double[] one = m.contributions(new float[][] {rows[any]}, new double[][] {wide[any]})[0];
                 double p0 = Logistic.sigmoid(one[one.length - 1]);
-                for (int q = 0; q < others.size(); q++) {
-                    probability[others.get(q)][l] += Logistic.sigmoid(raw[q]);
-                    referenceProbability[others.get(q)][l] += p0;
+                if (!scored.isEmpty()) {
+                    double[] raw = m.rawScores(scored.stream().map(i -> rows[i]).toArray(float[][]::new),
+                            scored.stream().map(i -> wide[i]).toArray(double[][]::new));
+                    for (int q = 0; q < scored.size(); q++) {
+                        probability[scored.get(q)][l] += Logistic.sigmoid(raw[q]);
+                        referenceProbability[scored.get(q)][l] += p0;
+                    }
                 }
-                if (explained.isEmpty()) {
-                    return;
+                for (int i : referenceOnly) {
+                    probability[i][l] = Double.NaN; // not needed: the family's logit is known
+                    referenceProbability[i][l] += p0;
                 }
             }
-            addContributions(m, explained, rows, wide, r, ranges);
+            if (!explained.isEmpty()) {
+                addContributions(m, explained, rows, wide, r, ranges);
+            }
         }
 
         private void addContributions(FoldModel m, List<Integer> explained, float[][] allRows, double[][] allWide,

@@ -101,8 +101,9 @@ public record GbtMember(long seed, GbtConfig config, List<FeatureRealisation> re
     /** Evidence of every family's logits (see {@link GbtAttribution}). */
     @Override
     public List<egaml.member.FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels,
-                                                          egaml.member.AttributionSettings settings, int threads) {
-        return GbtAttribution.attribute(this, runs, labels, threads);
+                                                          egaml.member.AttributionSettings settings,
+                                                          egaml.member.FamilyScores known, int threads) {
+        return GbtAttribution.attribute(this, runs, labels, settings, known, threads);
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */

@@ -5,12 +5,13 @@ package egaml.member;
  *
  * @param steps          integration steps of the networks' integrated gradients (more: closer to exact before the
  *                       completeness correction)
- * @param modelsPerFamily at most this many fold models per network family are differentiated (0: all); the family's
- *                       total is still exact, the others' share is taken as the same map (a batch report uses a few)
+ * @param modelsPerFamily at most this many fold models per family (per family and label for the trees) give evidence
+ *                       (0: all); their mean's part of the change is placed on cells, the rest of the family's change
+ *                       is run-level, so the total stays exact (a batch report uses a few)
  */
 public record AttributionSettings(int steps, int modelsPerFamily) {
     public static final AttributionSettings EXACT = new AttributionSettings(16, 0);
-    public static final AttributionSettings REPORT = new AttributionSettings(4, 2);
+    public static final AttributionSettings REPORT = new AttributionSettings(2, 1);
 
     public AttributionSettings {
         if (steps < 1 || steps > 256) {

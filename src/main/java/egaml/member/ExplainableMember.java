@@ -15,5 +15,15 @@ public interface ExplainableMember extends FittedMember {
      * @param labels [sample][label] the logits whose evidence is wanted (null: all); for the others a member may leave
      *               the whole difference at run level
      */
-    List<FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels, AttributionSettings settings, int threads);
+    default List<FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels, AttributionSettings settings,
+                                              int threads) {
+        return attribute(runs, labels, settings, null, threads);
+    }
+
+    /**
+     * As above, given the member's own family logits for these runs (from the prediction they explain; null: compute
+     * them), so that a member need not predict again what it only leaves at run level.
+     */
+    List<FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels, AttributionSettings settings,
+                                      FamilyScores known, int threads);
 }

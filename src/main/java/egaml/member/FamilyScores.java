@@ -36,6 +36,15 @@ public record FamilyScores(Map<String, double[][]> logits) {
         return new FamilyScores(out);
     }
 
+    /** The scores of the named families only, in that order. */
+    public FamilyScores only(List<String> families) {
+        Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        for (String f : families) {
+            out.put(f, get(f));
+        }
+        return new FamilyScores(out);
+    }
+
     public List<String> names() {
         return new ArrayList<>(logits.keySet());
     }

@@ -12,6 +12,7 @@ import egaml.ingest.CleanRun;
 import egaml.member.AttributionSettings;
 import egaml.member.EvidenceMap;
 import egaml.member.FamilyAttribution;
+import egaml.member.FamilyScores;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -40,8 +41,9 @@ final class NnAttribution {
     private NnAttribution() {
     }
 
+    /** Evidence of every family; {@code known}: the member's family logits for the runs (null: computed here). */
     static List<FamilyAttribution> attribute(NnMember member, List<CleanRun> runs, boolean[][] wanted,
-                                             AttributionSettings settings, int threads) {
+                                             AttributionSettings settings, FamilyScores known, int threads) {
         SeedSequence seeds = new SeedSequence(member.seed());
         int n = runs.size();
         List<NnConfig> configs = member.configurations();
@@ -62,7 +64,9 @@ final class NnAttribution {
             NnThreads.use(1);
             List<Integer> family = byFamily.get(configs.get(member.models().get(k).configuration()).family());
             boolean differentiate = settings.modelsPerFamily() == 0 || family.indexOf(k) < settings.modelsPerFamily();
-            return model(member, k, inputs, runs.size(), differentiate, wanted, settings.steps());
+            // with the family logits known, a model that is not differentiated only needs its empty-input logits
+            return model(member, k, inputs, runs.size(), differentiate, differentiate || known == null, wanted,
+                    settings.steps());
         });
         List<FamilyAttribution> out = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> e : byFamily.entrySet()) {
@@ -89,6 +93,9 @@ final class NnAttribution {
                     }
                 }
             }
+            if (known != null) {
+                z = known.get(e.getKey());
+            }
             for (int i = 0; i < n; i++) {
                 for (int l = 0; l < Label.COUNT; l++) {
                     maps[i][l].addRunLevel(z[i][l] - z0[i][l] - maps[i][l].total());
@@ -104,7 +111,7 @@ final class NnAttribution {
     }
 
     private static ModelResult model(NnMember member, int k, List<NnInputs> inputs, int n, boolean differentiate,
-                                     boolean[][] wanted, int steps) {
+                                     boolean predict, boolean[][] wanted, int steps) {
         NnFoldModel model = member.models().get(k);
         NnConfig config = member.configurations().get(model.configuration());
         int c = config.scalings().size();
@@ -125,6 +132,9 @@ final class NnAttribution {
                 float[] zero = forward(manager, net, List.of(new float[size]), c)[0];
                 for (int l = 0; l < Label.COUNT; l++) {
                     reference[l] += zero[l] / snapshots;
+                }
+                if (!predict) {
+                    continue;
                 }
                 int[] rows = new int[n];
                 for (int i = 0; i < n; i++) {

@@ -166,8 +166,9 @@ public record NnMember(long seed, NnPreset preset, List<NnConfig> configurations
     /** Evidence of every family's logits (see {@link NnAttribution}). */
     @Override
     public List<egaml.member.FamilyAttribution> attribute(List<CleanRun> runs, boolean[][] labels,
-                                                          egaml.member.AttributionSettings settings, int threads) {
-        return NnAttribution.attribute(this, runs, labels, settings, threads);
+                                                          egaml.member.AttributionSettings settings,
+                                                          egaml.member.FamilyScores known, int threads) {
+        return NnAttribution.attribute(this, runs, labels, settings, known, threads);
     }
 
     /** Writes the member to {@code dir} atomically (a temporary folder renamed into place; an old one replaced). */
