@@ -91,18 +91,6 @@ public record AugMember(long seed, AugSettings settings, List<FoldModel> models)
                 throw new IllegalStateException("aug model " + m.fileName() + ": " + e.getMessage(), e);
             }
         });
-        for (float[][] l : logits) {
-            for (float[] row : l) {
-                for (float v : row) {
-                    if (Float.isNaN(v)) {
-                        // a known intermittent defect of this experimental member (issue 14): the network's first
-                        // convolution sometimes returns NaN for clean inputs and weights; refuse rather than predict NaN
-                        throw new IllegalStateException("the aug network gave NaN logits (a known intermittent defect of "
-                                + "the experimental aug member); predict again, or train without --models ...,aug");
-                    }
-                }
-            }
-        }
         FamilyAverager average = new FamilyAverager(runs.size());
         average.declare(FAMILY);
         logits.forEach(l -> average.add(FAMILY, rows, l));
