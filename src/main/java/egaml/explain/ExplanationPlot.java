@@ -1,7 +1,6 @@
 package egaml.explain;
 
 import egaml.core.Label;
-import egaml.core.Quantiles;
 import egaml.ingest.ChannelSeries;
 import egaml.ingest.CleanRun;
 import egaml.member.EvidenceMap;
@@ -207,7 +206,7 @@ public final class ExplanationPlot {
             if (c.mz() >= EvidenceMap.IONS || c.size() == 0) {
                 continue;
             }
-            double base = Quantiles.linear(c.abundance(), RunProfile.BASELINE_LEVEL);
+            double base = RunProfile.baseline(c);
             java.util.Arrays.fill(cell[c.mz()], 0);
             for (int i = 0; i < c.size(); i++) {
                 int k = EvidenceMap.cellOf(c.temp()[i]);
@@ -248,7 +247,7 @@ public final class ExplanationPlot {
             if (c == null || c.size() < 2) {
                 continue;
             }
-            double base = Quantiles.linear(c.abundance(), RunProfile.BASELINE_LEVEL);
+            double base = RunProfile.baseline(c);
             double peak = 0;
             for (double v : c.abundance()) {
                 peak = Math.max(peak, v - base);

@@ -2,7 +2,6 @@ package egaml.explain;
 
 import egaml.core.InstrumentType;
 import egaml.core.Label;
-import egaml.core.Quantiles;
 import egaml.ensemble.TrainedModel;
 import egaml.ingest.ChannelSeries;
 import egaml.ingest.CleanRun;
@@ -184,7 +183,7 @@ public final class Faithfulness {
         ChannelSeries[] channels = run.channels().clone();
         for (Map.Entry<Integer, Set<Integer>> e : byIon.entrySet()) {
             ChannelSeries c = channels[e.getKey()];
-            double base = Quantiles.linear(c.abundance(), RunProfile.BASELINE_LEVEL);
+            double base = RunProfile.baseline(c);
             double[] a = c.abundance().clone();
             for (int i = 0; i < a.length; i++) {
                 if (e.getValue().contains(EvidenceMap.cellOf(c.temp()[i]))) {

@@ -9,7 +9,6 @@ import egaml.features.FeatureRealisation;
 import egaml.features.FeatureTable;
 import egaml.ingest.ChannelSeries;
 import egaml.ingest.CleanRun;
-import egaml.core.Quantiles;
 import egaml.report.RunProfile;
 import egaml.member.AttributionSettings;
 import egaml.member.EvidenceMap;
@@ -149,7 +148,7 @@ final class GbtAttribution {
                 }
                 double a = Double.POSITIVE_INFINITY;
                 double b = Double.NEGATIVE_INFINITY;
-                double base = Quantiles.linear(c.abundance(), RunProfile.BASELINE_LEVEL);
+                double base = RunProfile.baseline(c);
                 double[] shares = new double[EvidenceMap.CELLS];
                 double sum = 0;
                 for (int q = 0; q < c.size(); q++) {

@@ -1,6 +1,5 @@
 package egaml.report;
 
-import egaml.core.Quantiles;
 import egaml.ingest.ChannelSeries;
 import egaml.ingest.CleanRun;
 import org.knowm.xchart.BitmapEncoder;
@@ -62,7 +61,7 @@ public final class RunPlot {
         double[][] cell = new double[nBins][limit];
         double globalMax = 0;
         for (ChannelSeries c : run.presentChannels()) {
-            double base = Quantiles.linear(c.abundance(), RunProfile.BASELINE_LEVEL);
+            double base = RunProfile.baseline(c);
             for (int i = 0; i < c.size(); i++) {
                 int b = (int) Math.min(nBins - 1, Math.max(0, (c.temp()[i] - tMin) / TEMP_BIN));
                 double v = c.abundance()[i] - base;

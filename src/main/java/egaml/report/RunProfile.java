@@ -20,12 +20,17 @@ public final class RunProfile {
     private RunProfile() {
     }
 
+    /** A channel's baseline: its {@value #BASELINE_LEVEL} quantile. */
+    public static double baseline(ChannelSeries c) {
+        return Quantiles.linear(c.abundance(), BASELINE_LEVEL);
+    }
+
     /** The n ions with the highest baseline-corrected peaks (helium is never among them). */
     public static List<IonPeak> strongestIons(CleanRun run, int n) {
         List<IonPeak> peaks = new ArrayList<>();
         for (ChannelSeries c : run.presentChannels()) {
             double[] a = c.abundance();
-            double base = Quantiles.linear(a, BASELINE_LEVEL);
+            double base = baseline(c);
             int arg = 0;
             for (int i = 1; i < a.length; i++) {
                 if (a[i] > a[arg]) {
