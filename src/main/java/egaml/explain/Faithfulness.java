@@ -2,6 +2,7 @@ package egaml.explain;
 
 import egaml.core.InstrumentType;
 import egaml.core.Label;
+import egaml.cv.StratifiedKFold;
 import egaml.ensemble.TrainedModel;
 import egaml.ingest.ChannelSeries;
 import egaml.ingest.CleanRun;
@@ -110,28 +111,36 @@ public final class Faithfulness {
         double[] random = new double[ks.length];
         double[] wins = new double[ks.length];
         SplittableRandom rng = new SplittableRandom(seed);
+        // per call, its cells with readings and those ranked by evidence: the same for every k
+        List<List<int[]>> available = new ArrayList<>();
+        List<List<int[]>> ranked = new ArrayList<>();
+        for (Call c : calls) {
+            EvidenceMap map = explanations.get(c.sample()).maps()[c.label().ordinal()];
+            List<int[]> cells = cellsWithData(runs.get(c.sample()));
+            List<int[]> byEvidence = new ArrayList<>(cells);
+            byEvidence.sort(Comparator.comparingDouble((int[] a) -> -map.cell(a[0], a[1])));
+            available.add(cells);
+            ranked.add(byEvidence);
+        }
         for (int q = 0; q < ks.length; q++) {
             List<CleanRun> topRuns = new ArrayList<>();
             List<CleanRun> randomRuns = new ArrayList<>();
             List<InstrumentType> topTypes = new ArrayList<>();
             List<InstrumentType> randomTypes = new ArrayList<>();
-            for (Call c : calls) {
+            for (int ci = 0; ci < calls.size(); ci++) {
+                Call c = calls.get(ci);
                 CleanRun run = runs.get(c.sample());
-                EvidenceMap map = explanations.get(c.sample()).maps()[c.label().ordinal()];
-                List<int[]> available = cellsWithData(run);
-                List<int[]> ranked = new ArrayList<>(available);
-                ranked.sort(Comparator.comparingDouble((int[] a) -> -map.cell(a[0], a[1])));
-                topRuns.add(delete(run, ranked.subList(0, Math.min(ks[q], ranked.size()))));
+                List<int[]> cells = available.get(ci);
+                List<int[]> byEvidence = ranked.get(ci);
+                topRuns.add(delete(run, byEvidence.subList(0, Math.min(ks[q], byEvidence.size()))));
                 topTypes.add(types.get(c.sample()));
                 for (int d = 0; d < draws; d++) {
-                    List<int[]> shuffled = new ArrayList<>(available);
-                    for (int i = shuffled.size() - 1; i > 0; i--) {
-                        int j = rng.nextInt(i + 1);
-                        int[] t = shuffled.get(i);
-                        shuffled.set(i, shuffled.get(j));
-                        shuffled.set(j, t);
+                    int[] order = StratifiedKFold.shuffled(cells.size(), rng);
+                    List<int[]> picked = new ArrayList<>();
+                    for (int t = 0; t < Math.min(ks[q], order.length); t++) {
+                        picked.add(cells.get(order[t]));
                     }
-                    randomRuns.add(delete(run, shuffled.subList(0, Math.min(ks[q], shuffled.size()))));
+                    randomRuns.add(delete(run, picked));
                     randomTypes.add(types.get(c.sample()));
                 }
             }
