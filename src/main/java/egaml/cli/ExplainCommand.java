@@ -12,7 +12,6 @@ import egaml.explain.ExplanationText;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
-import egaml.ingest.RunCache;
 import egaml.ingest.RunLoader;
 import egaml.ingest.SampleRef;
 import egaml.member.AttributionSettings;
@@ -63,32 +62,22 @@ final class ExplainCommand implements Callable<Integer> {
             description = "Integration steps of the networks' integrated gradients (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Parsed-run cache folder (default as for every command).")
-    Path cacheDir;
-
-    @Option(names = "--no-cache", description = "Read and write no cache.")
-    boolean noCache;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ModelRunOptions reading;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + n);
-        }
+        int n = reading.threads();
         List<Label> asked = parseLabels(labels);
         AttributionSettings settings = new AttributionSettings(steps, 0);
         long t0 = System.nanoTime();
         TrainedModel trained = ModelStore.load(model);
         Optional<TrainingProfile> profile = TrainingProfile.read(model);
         Dataset dataset = Dataset.open(runs);
-        RunLoader loader = new RunLoader(trained.settings().ingest(),
-                noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir()));
+        RunLoader loader = reading.loader(trained.settings().ingest());
         List<CleanRun> clean = DatasetLoader.load(dataset.samples(), loader, n, k -> { }).requireAll();
         List<InstrumentType> types = new ArrayList<>();
         for (int i = 0; i < clean.size(); i++) {

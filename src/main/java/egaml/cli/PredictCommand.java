@@ -13,7 +13,6 @@ import egaml.member.AttributionSettings;
 import egaml.report.TrainingProfile;
 import egaml.ingest.Dataset;
 import egaml.ingest.DatasetLoader;
-import egaml.ingest.RunCache;
 import egaml.ingest.RunLoader;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -79,14 +78,8 @@ final class PredictCommand implements Callable<Integer> {
             description = "Runs read and predicted at a time (default: ${DEFAULT-VALUE}); bounds the memory.")
     int chunk;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Parsed-run cache folder (default as for every command).")
-    Path cacheDir;
-
-    @Option(names = "--no-cache", description = "Read and write no cache.")
-    boolean noCache;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
-    Integer threads;
+    @picocli.CommandLine.Mixin
+    ModelRunOptions reading;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress display.")
     boolean quiet;
@@ -97,10 +90,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (n < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + n);
-        }
+        int n = reading.threads();
         BatchPrediction.OnError mode = switch (onError.strip().toLowerCase(Locale.ROOT)) {
             case "stop" -> BatchPrediction.OnError.STOP;
             case "skip" -> BatchPrediction.OnError.SKIP;
@@ -120,8 +110,7 @@ final class PredictCommand implements Callable<Integer> {
         java.util.Optional<TrainingProfile> profile = TrainingProfile.read(model);
         long tModel = System.nanoTime();
         Dataset dataset = Dataset.open(data);
-        RunLoader loader = new RunLoader(trained.settings().ingest(),
-                noCache ? null : new RunCache(cacheDir != null ? cacheDir : RunCache.defaultDir()));
+        RunLoader loader = reading.loader(trained.settings().ingest());
         BatchPrediction.Summary[] summary = new BatchPrediction.Summary[1];
         Path detailsFile = details != null ? details : sibling(out, ".details.csv");
         double[] reportSeconds = new double[1];
