@@ -12,6 +12,7 @@ import egaml.explain.Faithfulness;
 import egaml.ingest.CleanRun;
 import egaml.ingest.Dataset;
 import egaml.member.AttributionSettings;
+import egaml.member.FamilyScores;
 import egaml.report.IonNames;
 import egaml.sim.ReleaseTruth;
 import org.apache.commons.csv.CSVFormat;
@@ -92,7 +93,8 @@ final class BenchExplainCommand implements Callable<Integer> {
             LabelledRuns runs = LabelledRuns.load(Dataset.open(sim), ingest, trained.settings().ingest(), limit, true);
             Map<String, List<ReleaseTruth>> truth = readTruth(sim.resolve("truth.csv"));
             // only the calls the check is about are explained: single-label commercial runs predicted above 0.5
-            double[][] p = trained.predict(runs.runs(), runs.types(), threads);
+            FamilyScores families = trained.familyScores(runs.runs(), threads, (member, s) -> { });
+            double[][] p = trained.ensemble().predict(families, runs.types());
             List<Integer> picked = new ArrayList<>();
             List<Label> pickedLabel = new ArrayList<>();
             for (int i = 0; i < p.length; i++) {
@@ -113,7 +115,7 @@ final class BenchExplainCommand implements Callable<Integer> {
             List<CleanRun> pickedRuns = picked.stream().map(runs.runs()::get).toList();
             long t0 = System.nanoTime();
             List<Explanation> all = EnsembleExplainer.explain(trained, pickedRuns,
-                    picked.stream().map(runs.types()::get).toList(), wanted, settings, threads);
+                    picked.stream().map(runs.types()::get).toList(), wanted, settings, families.rows(picked), threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
             Map<Label, int[]> tally = Faithfulness.emptyTally();
             Map<Label, Map<String, Integer>> missedOn = new java.util.EnumMap<>(Label.class);
@@ -160,7 +162,8 @@ final class BenchExplainCommand implements Callable<Integer> {
         }
         if (data != null) {
             LabelledRuns runs = LabelledRuns.load(Dataset.open(data), ingest, trained.settings().ingest(), limit, true);
-            double[][] p = trained.predict(runs.runs(), runs.types(), threads);
+            FamilyScores families = trained.familyScores(runs.runs(), threads, (member, s) -> { });
+            double[][] p = trained.ensemble().predict(families, runs.types());
             boolean[][] wanted = new boolean[p.length][Label.COUNT];
             for (int i = 0; i < p.length; i++) {
                 for (int l = 0; l < Label.COUNT; l++) {
@@ -168,12 +171,13 @@ final class BenchExplainCommand implements Callable<Integer> {
                 }
             }
             long t0 = System.nanoTime();
-            List<Explanation> all = EnsembleExplainer.explain(trained, runs.runs(), runs.types(), wanted, settings, threads);
+            List<Explanation> all = EnsembleExplainer.explain(trained, runs.runs(), runs.types(), wanted, settings, families,
+                    threads);
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<Faithfulness.Call> calls = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
+            for (int i = 0; i < wanted.length; i++) {
                 for (Label l : Label.all()) {
-                    if (all.get(i).probability()[l.ordinal()] >= 0.5) {
+                    if (wanted[i][l.ordinal()]) {
                         calls.add(new Faithfulness.Call(i, l));
                     }
                 }

@@ -38,10 +38,17 @@ public record FamilyScores(Map<String, double[][]> logits) {
 
     /** The scores of the named families only, in that order. */
     public FamilyScores only(List<String> families) {
-        Map<String, double[][]> out = new java.util.LinkedHashMap<>();
+        Map<String, double[][]> out = new LinkedHashMap<>();
         for (String f : families) {
             out.put(f, get(f));
         }
+        return new FamilyScores(out);
+    }
+
+    /** The scores of the given samples only, in that order (rows shared, not copied). */
+    public FamilyScores rows(List<Integer> samples) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        logits.forEach((f, z) -> out.put(f, samples.stream().map(i -> z[i]).toArray(double[][]::new)));
         return new FamilyScores(out);
     }
 
