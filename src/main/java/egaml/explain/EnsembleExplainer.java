@@ -56,14 +56,13 @@ public final class EnsembleExplainer {
         Map<String, FamilyAttribution> byFamily = new LinkedHashMap<>();
         List<String> unexplained = new ArrayList<>();
         for (FittedMember m : model.members()) {
+            FamilyScores own = known == null ? null : known.only(m.families().stream().map(f -> f.name()).toList());
             if (m instanceof ExplainableMember e) {
-                FamilyScores own = known == null ? null : known.only(m.families().stream().map(f -> f.name()).toList());
                 for (FamilyAttribution a : e.attribute(runs, labels, settings, own, threads)) {
                     byFamily.put(a.family(), a);
                 }
             } else {
-                FamilyScores scores = known != null ? known.only(m.families().stream().map(f -> f.name()).toList())
-                        : m.predict(runs, threads);
+                FamilyScores scores = own != null ? own : m.predict(runs, threads);
                 for (String f : scores.names()) {
                     double[][] z = scores.get(f);
                     byFamily.put(f, new FamilyAttribution(f, z, z, emptyMaps(z.length)));

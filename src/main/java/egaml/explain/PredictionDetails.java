@@ -42,7 +42,7 @@ public final class PredictionDetails {
         return profile.map(p -> p.warnings(RunFacts.of(run, type))).orElse(null);
     }
 
-    /** One row; {@code familyLogits} is [family][label] of this sample. */
+    /** One row: the sample's warnings (null: the model has no training profile) and its families' uncertainty. */
     public void write(String sampleId, InstrumentType type, List<String> warnings, Uncertainty u) throws IOException {
         List<Object> row = new ArrayList<>();
         row.add(sampleId);
