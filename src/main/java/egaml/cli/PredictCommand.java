@@ -75,8 +75,15 @@ final class PredictCommand implements Callable<Integer> {
     int reportModels;
 
     @Option(names = "--chunk", defaultValue = "256", paramLabel = "N",
-            description = "Runs read and predicted at a time (default: ${DEFAULT-VALUE}); bounds the memory.")
+            description = "Runs read and predicted at a time (default: ${DEFAULT-VALUE}); bounds the memory. With --engine "
+                    + "spark, one Spark task per chunk: choose it so that there are several chunks per executor.")
     int chunk;
+
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
+            description = "Where runs are read and predicted: local (this process; the default) or spark (the cluster "
+                    + "this command was submitted to with spark-submit: every run file and MODEL_DIR must be on storage "
+                    + "all executors reach; the files are written here; no --report).")
+    String engine;
 
     @picocli.CommandLine.Mixin
     ModelRunOptions reading;
@@ -115,8 +122,19 @@ final class PredictCommand implements Callable<Integer> {
         Path detailsFile = details != null ? details : sibling(out, ".details.csv");
         double[] reportSeconds = new double[1];
         String[] reportTiming = {""};
-        try (PredictionReport pages = report == null ? null : new PredictionReport(report, trained,
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
+        }
+        if (!engine.equals("local") && report != null) {
+            throw new IllegalArgumentException("--report is not available with --engine spark (the report's pictures are "
+                    + "drawn where the runs are read); predict the samples to report on locally with --report");
+        }
+        try (egaml.spark.ClusterEngine cluster = engine.equals("local") ? null : egaml.spark.ClusterEngine.load(engine);
+             PredictionReport pages = report == null ? null : new PredictionReport(report, trained,
                 new AttributionSettings(reportSteps, reportModels), n, "egaml predictions: " + model.getFileName())) {
+            if (cluster != null) {
+                spec.commandLine().getErr().println("egaml: runs are read and predicted on " + cluster.describe());
+            }
             AtomicFiles.write(detailsFile, detailsOut -> {
                 Writer dw = new OutputStreamWriter(detailsOut, StandardCharsets.UTF_8);
                 PredictionDetails sidecar = new PredictionDetails(dw, profile);
@@ -124,13 +142,9 @@ final class PredictCommand implements Callable<Integer> {
                     List<List<String>> warnings = new java.util.ArrayList<>();
                     List<String> names = trained.ensemble().names();
                     for (int i = 0; i < runs.size(); i++) {
-                        List<double[]> familyLogits = new java.util.ArrayList<>();
-                        for (String f : names) {
-                            familyLogits.add(families.get(f)[i]);
-                        }
                         List<String> w = sidecar.warnings(runs.get(i), types.get(i));
                         warnings.add(w);
-                        sidecar.write(samples.get(i).sampleId(), types.get(i), w, Uncertainty.of(familyLogits));
+                        sidecar.write(samples.get(i).sampleId(), types.get(i), w, Uncertainty.of(families, names, i));
                     }
                     if (pages != null) {
                         long t = System.nanoTime();
@@ -143,8 +157,11 @@ final class PredictCommand implements Callable<Integer> {
                     Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
                     PredictionTable.RowWriter rows = new PredictionTable.RowWriter(w);
                     try (Progress progress = Progress.start("predict", dataset.size(), !quiet)) {
-                        summary[0] = BatchPrediction.run(trained, dataset.samples(), loader, n, chunk, mode, rows::write,
-                                chunks, progress);
+                        summary[0] = cluster == null
+                                ? BatchPrediction.run(trained, dataset.samples(), loader, n, chunk, mode, rows::write,
+                                        chunks, progress)
+                                : cluster.predict(model, dataset.samples(), reading.cacheDir, reading.noCache, chunk, mode,
+                                        rows::write, sidecar::write, progress);
                     }
                     rows.flush();
                 });

@@ -63,6 +63,12 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "ENGINE",
+            description = "Where the fold models train: local (this process; the default) or spark (one Spark task per "
+                    + "fold model on the cluster this command was submitted to with spark-submit; the same seed gives the "
+                    + "same model). The stacker is fitted here either way.")
+    String engine;
+
     @Mixin
     IngestOptions ingest;
 
@@ -94,6 +100,9 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
             o.flush();
             return 0;
         }
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
+        }
         if (java.nio.file.Files.exists(out) && !force) {
             throw new IllegalArgumentException(out + " already exists; pass --force to replace it, or choose another --out");
         }
@@ -102,9 +111,15 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingData trainingData = new TrainingData(labelled.runs(), labelled.y(), labelled.types());
         TrainingRun.Result result;
-        try (Progress.Stages progress = new Progress.Stages(!quiet)) {
+        try (egaml.spark.ClusterEngine cluster = engine.equals("local") ? null : egaml.spark.ClusterEngine.load(engine);
+             Progress.Stages progress = new Progress.Stages(!quiet)) {
+            egaml.ensemble.UnitEngine units = egaml.ensemble.UnitEngine.LOCAL;
+            if (cluster != null) {
+                spec.commandLine().getErr().println("egaml: fold models run on " + cluster.describe());
+                units = cluster.units();
+            }
             result = TrainingRun.train(data, trainingData, s, members.registry(), out, resume, ingest.threads(), readSeconds,
-                    progress, notice -> spec.commandLine().getErr().println("egaml: " + notice));
+                    units, progress, notice -> spec.commandLine().getErr().println("egaml: " + notice));
         }
         StringBuilder times = new StringBuilder(String.format(Locale.ROOT, "read %.1f", readSeconds));
         result.outcome().seconds().forEach((k, v) -> times.append(String.format(Locale.ROOT, ", %s %.1f", k, v)));

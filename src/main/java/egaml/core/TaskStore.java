@@ -27,6 +27,11 @@ public interface TaskStore {
 
     Optional<byte[]> get(String key);
 
+    /** Whether an entry is kept under {@code key}. */
+    default boolean contains(String key) {
+        return get(key).isPresent();
+    }
+
     void put(String key, byte[] value);
 
     /** A store in a folder: one file per key. */
@@ -41,6 +46,11 @@ public interface TaskStore {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read " + dir.resolve(key + ".bin"), e);
                 }
+            }
+
+            @Override
+            public boolean contains(String key) {
+                return Files.isRegularFile(dir.resolve(key + ".bin"));
             }
 
             @Override

@@ -47,15 +47,31 @@ public final class TrainingRun {
     public static Result train(Path dataDir, TrainingData data, TrainingSettings settings, MemberRegistry registry,
                                Path out, boolean resume, int threads, double readSeconds, TrainingListener listener,
                                Consumer<String> notice) throws IOException {
+        return train(dataDir, data, settings, registry, out, resume, threads, readSeconds, UnitEngine.LOCAL, listener, notice);
+    }
+
+    /**
+     * As above, with the units run by {@code engine} before the members assemble them; a distributed engine's record
+     * of its units goes to {@code units.csv} in the model folder.
+     */
+    public static Result train(Path dataDir, TrainingData data, TrainingSettings settings, MemberRegistry registry,
+                               Path out, boolean resume, int threads, double readSeconds, UnitEngine engine,
+                               TrainingListener listener, Consumer<String> notice) throws IOException {
         long t0 = System.nanoTime();
         check(data, settings, registry);
         Path partial = PartialTraining.folderFor(out);
         TaskStore store = PartialTraining.open(partial, PartialTraining.fingerprint(settings, data), resume, notice);
+        long tUnits = System.nanoTime();
+        UnitEngine.Report units = engine.run(data, settings, registry, store, listener);
+        double unitSeconds = (System.nanoTime() - tUnits) / 1e9;
         ModelTrainer.Outcome outcome = ModelTrainer.train(data, settings, registry, threads, store, listener);
         List<String> ids = data.runs().stream().map(egaml.ingest.CleanRun::sampleId).toList();
         ObjectNode cv = CvReport.json(outcome.oof(), data.y(), data.types());
         ObjectNode seconds = cv.putObject("seconds");
         seconds.put("read", readSeconds);
+        if (!units.unitsCsv().isEmpty()) {
+            seconds.put("units", unitSeconds);
+        }
         outcome.seconds().forEach(seconds::put);
         double total = readSeconds + (System.nanoTime() - t0) / 1e9;
         seconds.put("total", total);
@@ -71,6 +87,9 @@ public final class TrainingRun {
         files.put("oof.csv", PredictionTable.csv(ids, outcome.ensemble()));
         files.put("oof_models.csv", PredictionTable.csvByModel(ids, outcome.oof()));
         files.put("cv.json", json.writeValueAsString(cv));
+        if (!units.unitsCsv().isEmpty()) {
+            files.put("units.csv", units.unitsCsv());
+        }
         files.put(egaml.report.TrainingProfile.FILE, egaml.report.TrainingProfile.of(data.runs(), data.types()).toJson());
         List<String> facts = new ArrayList<>();
         facts.add(String.format(Locale.ROOT, "data: %s, %d labelled samples (%d SAM testbed)",
@@ -78,7 +97,11 @@ public final class TrainingRun {
         facts.add(String.format(Locale.ROOT, "preset %s, seed %d, members: %s", settings.preset(), settings.seed(),
                 String.join(", ", settings.models())));
         settings.members().forEach((name, s) -> facts.add(name + ": " + s));
+        facts.addAll(units.summary());
         StringBuilder wall = new StringBuilder(String.format(Locale.ROOT, "wall time %.1f s (read %.1f s", total, readSeconds));
+        if (!units.unitsCsv().isEmpty()) {
+            wall.append(String.format(Locale.ROOT, ", units %.1f s", unitSeconds));
+        }
         outcome.seconds().forEach((k, v) -> wall.append(String.format(Locale.ROOT, ", %s %.1f s", k, v)));
         facts.add(wall.append(")").toString());
         facts.add("SAM testbed samples: " + outcome.model().ensemble().samMode().code() + " rule; probability clip: "

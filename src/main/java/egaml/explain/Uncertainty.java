@@ -15,9 +15,18 @@ import java.util.List;
  * @param spread   [label] standard deviation of the family probabilities
  * @param disagree [label] true when some family says below 0.25 and another above 0.75 (the members disagree strongly)
  */
-public record Uncertainty(double[] low, double[] high, double[] spread, boolean[] disagree) {
+public record Uncertainty(double[] low, double[] high, double[] spread, boolean[] disagree) implements java.io.Serializable {
     /** Disagreement: one family at most this probability while another is at least 1 - this. */
     public static final double DISAGREEMENT = 0.25;
+
+    /** Of sample {@code i} of a prediction, over the ensemble's families {@code names}. */
+    public static Uncertainty of(egaml.member.FamilyScores families, List<String> names, int i) {
+        List<double[]> familyLogits = new java.util.ArrayList<>(names.size());
+        for (String f : names) {
+            familyLogits.add(families.get(f)[i]);
+        }
+        return of(familyLogits);
+    }
 
     /** From the family logits of one sample: z[family][label]. */
     public static Uncertainty of(List<double[]> familyLogits) {

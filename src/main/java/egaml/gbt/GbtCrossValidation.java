@@ -70,28 +70,25 @@ public final class GbtCrossValidation {
         MultilabelStratifiedKFold stratifier = new MultilabelStratifiedKFold(config.folds(), false);
         for (int r = 0; r < config.realisations(); r++) {
             FeatureRealisation realisation = realisations.get(r);
-            FeatureTable table = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
-            List<Unit> units = new ArrayList<>();
-            for (int repeat = 0; repeat < config.repeats(); repeat++) {
-                List<Fold> folds = stratifier.split(y, seeds.derive(FOLD_STREAM, r, repeat));
-                for (Fold fold : folds) {
-                    for (Label label : Label.all()) {
-                        units.add(new Unit(r, repeat, fold, label));
+            // extracted by the first unit that is not kept, so a training whose units are all kept extracts nothing
+            FeatureTable[] table = new FeatureTable[1];
+            java.util.function.Supplier<FeatureTable> features = () -> {
+                synchronized (table) {
+                    if (table[0] == null) {
+                        table[0] = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
                     }
+                    return table[0];
                 }
-            }
+            };
+            List<Unit> units = units(y, config, seeds, stratifier, r);
             List<TaskResult> results = Parallel.map("gbt", threads, units, u -> {
                 try {
-                    String key = String.format(java.util.Locale.ROOT, "gbt/r%d_rep%d_f%d_%s", u.realisation(), u.repeat(),
-                            u.fold().index(), u.label().columnName());
-                    java.util.Optional<byte[]> kept = store.get(key);
+                    java.util.Optional<byte[]> kept = store.get(u.key());
                     if (kept.isPresent()) {
                         return TaskResult.decode(kept.get());
                     }
-                    long seed = seeds.derive(TASK_STREAM, u.realisation(), u.repeat(), u.fold().index(), u.label().ordinal());
-                    TaskResult result = trainAndPredict(table.rows(), y, u.fold(), u.label(), config, seed,
-                            u.realisation(), u.repeat());
-                    store.put(key, result.encode());
+                    TaskResult result = train(u, features.get(), y, config, seeds);
+                    store.put(u.key(), result.encode());
                     return result;
                 } finally {
                     progress.step(1);
@@ -119,6 +116,61 @@ public final class GbtCrossValidation {
 
     /** One (realisation, repeat, fold, label) fit. */
     private record Unit(int realisation, int repeat, Fold fold, Label label) {
+        String key() {
+            return String.format(java.util.Locale.ROOT, "gbt/r%d_rep%d_f%d_%s", realisation, repeat, fold.index(),
+                    label.columnName());
+        }
+    }
+
+    /** A realisation's units, in training order. */
+    private static List<Unit> units(int[][] y, GbtConfig config, SeedSequence seeds, MultilabelStratifiedKFold stratifier,
+                                    int realisation) {
+        List<Unit> units = new ArrayList<>();
+        for (int repeat = 0; repeat < config.repeats(); repeat++) {
+            for (Fold fold : stratifier.split(y, seeds.derive(FOLD_STREAM, realisation, repeat))) {
+                for (Label label : Label.all()) {
+                    units.add(new Unit(realisation, repeat, fold, label));
+                }
+            }
+        }
+        return units;
+    }
+
+    private static TaskResult train(Unit u, FeatureTable table, int[][] y, GbtConfig config, SeedSequence seeds) {
+        long seed = seeds.derive(TASK_STREAM, u.realisation(), u.repeat(), u.fold().index(), u.label().ordinal());
+        return trainAndPredict(table.rows(), y, u.fold(), u.label(), config, seed, u.realisation(), u.repeat());
+    }
+
+    /**
+     * The fits of {@link #run} as units: each gives the bytes {@code run} keeps in its store. A realisation's feature
+     * table is extracted once, on one thread, by the first of its units that needs it.
+     */
+    public static egaml.member.UnitPlan units(List<CleanRun> runs, int[][] y, GbtConfig config, SeedSequence seeds) {
+        MultilabelStratifiedKFold stratifier = new MultilabelStratifiedKFold(config.folds(), false);
+        Map<String, Unit> units = new LinkedHashMap<>();
+        for (int r = 0; r < config.realisations(); r++) {
+            for (Unit u : units(y, config, seeds, stratifier, r)) {
+                units.put(u.key(), u);
+            }
+        }
+        Map<Integer, FeatureTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
+        return new egaml.member.UnitPlan() {
+            @Override
+            public List<String> keys() {
+                return List.copyOf(units.keySet());
+            }
+
+            @Override
+            public byte[] run(String key) {
+                Unit u = units.get(key);
+                if (u == null) {
+                    throw new IllegalArgumentException("no GBT unit " + key);
+                }
+                FeatureTable table = tables.computeIfAbsent(u.realisation(),
+                        r -> FeatureTable.extract(runs, FeatureRealisation.of(r, seeds), seeds, 1, k -> { }));
+                return train(u, table, y, config, seeds).encode();
+            }
+        };
     }
 
     private record TaskResult(int label, int[] rows, double[] probabilities, int fits, boolean fallback, FoldModel model) {

@@ -65,6 +65,11 @@ public final class GbtKind implements MemberKind {
                 return new Fit(member, FamilyScores.ofProbabilities(r.families(), FamilyScores.PROBABILITY_CLIP),
                         r.seconds(), summary);
             }
+
+            @Override
+            public egaml.member.UnitPlan units(TrainingData data, TrainingContext context) {
+                return GbtCrossValidation.units(data.runs(), data.y(), config, context.seeds());
+            }
         };
     }
 

@@ -149,7 +149,8 @@ public final class RunCache {
         return n;
     }
 
-    static ByteBuffer encode(CleanRun run) {
+    /** A cleaned run as the cache's bytes (also how a Spark training sends cleaned runs to its executors). */
+    public static ByteBuffer encode(CleanRun run) {
         RunSummary s = run.summary();
         byte[] md5 = s.md5() == null ? new byte[0] : s.md5().getBytes(StandardCharsets.US_ASCII);
         long size = 8 + 4 + 4 + 8 + 8 * 4 + 4 + 8 + 8 * 2 + 8 + 8 * 7 + 4 + 4L * s.sparseChannels().size() + 4 + 4 + md5.length + 4;
@@ -218,7 +219,8 @@ public final class RunCache {
         return -1;
     }
 
-    static CleanRun decode(ByteBuffer b, String sampleId, int channelLimit) {
+    /** The run {@link #encode} wrote; an entry of another version or channel limit is an IllegalStateException. */
+    public static CleanRun decode(ByteBuffer b, String sampleId, int channelLimit) {
         if (b.getLong() != MAGIC || b.getInt() != FORMAT_VERSION) {
             throw new IllegalStateException("not an egaml run cache entry of this version");
         }

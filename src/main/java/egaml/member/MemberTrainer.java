@@ -12,6 +12,14 @@ public interface MemberTrainer {
     Fit crossValidate(TrainingData data, TrainingContext context);
 
     /**
+     * The units {@link #crossValidate} consists of, for an engine that runs them elsewhere; {@link UnitPlan#NONE} (the
+     * default) for a member that trains in one piece where the model is assembled.
+     */
+    default UnitPlan units(TrainingData data, TrainingContext context) {
+        return UnitPlan.NONE;
+    }
+
+    /**
      * The result of a cross-validation.
      *
      * @param member  the fitted member

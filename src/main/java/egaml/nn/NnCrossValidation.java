@@ -71,8 +71,6 @@ public final class NnCrossValidation {
             throw new IllegalArgumentException("runs, labels and SAM flags differ in length");
         }
         List<NnConfig> configs = preset.configurations(seeds);
-        // one PyTorch thread per model: results then do not depend on how many models train at once
-        int threadsPerModel = 1;
         List<NnInputs> inputs = new ArrayList<>();
         long nonFinite = 0;
         for (int c = 0; c < configs.size(); c++) {
@@ -83,7 +81,7 @@ public final class NnCrossValidation {
         List<Task> tasks = plan(y, sam, preset, configs.size(), seeds);
         List<NnModelTrainer.Result> results = Parallel.map("nn", workers, tasks, t -> {
             String name = String.format("%s r%d f%d", configs.get(t.config()).scalingNames(), t.repeat(), t.fold());
-            String key = String.format("nn/c%d_r%d_f%d", t.config(), t.repeat(), t.fold());
+            String key = key(t);
             if (!trace) {
                 java.util.Optional<byte[]> kept = store.get(key);
                 if (kept.isPresent()) {
@@ -94,9 +92,7 @@ public final class NnCrossValidation {
                     return r;
                 }
             }
-            NnThreads.use(threadsPerModel);
-            NnModelTrainer.Result r = NnModelTrainer.train(inputs.get(t.config()), y, t.train(), t.inference(),
-                    configs.get(t.config()), seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace,
+            NnModelTrainer.Result r = train(inputs.get(t.config()), y, t, configs.get(t.config()), seeds, trace,
                     (epoch, loss) -> epochDone(listener, name, epoch, loss));
             if (!trace) {
                 store.put(key, r.encode());
@@ -114,6 +110,50 @@ public final class NnCrossValidation {
         EpochTrace epochTrace = trace ? trace(tasks, results, configs, y, preset.epochs()) : null;
         return new Result(configs, new FamilyScores(average.means()), models, nonFinite, (System.nanoTime() - start) / 1e9,
                 epochTrace);
+    }
+
+    /** The store key of a fold model. */
+    static String key(Task t) {
+        return String.format("nn/c%d_r%d_f%d", t.config(), t.repeat(), t.fold());
+    }
+
+    /** Trains one fold model on one PyTorch thread (see the class comment). */
+    private static NnModelTrainer.Result train(NnInputs inputs, int[][] y, Task t, NnConfig config, SeedSequence seeds,
+                                               boolean trace, NnModelTrainer.EpochListener epochs) {
+        NnThreads.use(1);
+        return NnModelTrainer.train(inputs, y, t.train(), t.inference(), config,
+                seeds.derive(TRAIN_STREAM, t.config(), t.repeat(), t.fold()), trace, epochs);
+    }
+
+    /**
+     * The fold models of {@link #run} as units: each trains as {@code run} would and gives the bytes {@code run} keeps
+     * in its store. A configuration's scaled inputs are computed once, by the first of its units that needs them.
+     */
+    public static egaml.member.UnitPlan units(List<CleanRun> runs, int[][] y, boolean[] sam, NnPreset preset,
+                                             SeedSequence seeds) {
+        List<NnConfig> configs = preset.configurations(seeds);
+        Map<String, Task> tasks = new java.util.LinkedHashMap<>();
+        for (Task t : plan(y, sam, preset, configs.size(), seeds)) {
+            tasks.put(key(t), t);
+        }
+        Map<Integer, NnInputs> inputs = new java.util.concurrent.ConcurrentHashMap<>();
+        return new egaml.member.UnitPlan() {
+            @Override
+            public List<String> keys() {
+                return List.copyOf(tasks.keySet());
+            }
+
+            @Override
+            public byte[] run(String key) {
+                Task t = tasks.get(key);
+                if (t == null) {
+                    throw new IllegalArgumentException("no NN unit " + key + "; the units are " + tasks.keySet());
+                }
+                NnInputs in = inputs.computeIfAbsent(t.config(),
+                        c -> NnInputs.of(runs, configs.get(c), seeds.child(INPUT_STREAM, c)));
+                return train(in, y, t, configs.get(t.config()), seeds, false, (epoch, loss) -> { }).encode();
+            }
+        };
     }
 
     private static void epochDone(TrainingListener listener, String model, int epoch, double loss) {

@@ -62,6 +62,11 @@ public final class NnKind implements MemberKind {
                 return new Fit(NnMember.of(r, context.seed(), preset), r.familyLogits(), r.seconds(),
                         summary(preset, r, data));
             }
+
+            @Override
+            public egaml.member.UnitPlan units(TrainingData data, TrainingContext context) {
+                return NnCrossValidation.units(data.runs(), data.y(), data.samMask(), preset, context.seeds());
+            }
         };
     }
 

@@ -1,0 +1,34 @@
+package egaml.member;
+
+import java.util.List;
+
+/**
+ * A member's cross-validation cut into independent units of work (one fold model each), for an engine that runs them
+ * elsewhere (egaml.spark) and hands their results back through the {@link egaml.core.TaskStore}: once every unit's
+ * bytes are in the store, {@link MemberTrainer#crossValidate} only assembles them, exactly as when resuming an
+ * interrupted training. A unit's bytes depend only on the data, the settings, the master seed and its key, never on
+ * where or beside what it ran, so a distributed training equals the local one.
+ */
+public interface UnitPlan {
+    /** A member that does not cut its work into units: it trains where the model is assembled. */
+    UnitPlan NONE = new UnitPlan() {
+        @Override
+        public List<String> keys() {
+            return List.of();
+        }
+
+        @Override
+        public byte[] run(String key) {
+            throw new IllegalArgumentException("no unit " + key);
+        }
+    };
+
+    /** The units' store keys, in the order a local training trains them. */
+    List<String> keys();
+
+    /**
+     * Computes one unit and returns the bytes the local training would have put in the store under {@code key}.
+     * Thread-safe; preparation shared by several units (a feature table, scaled inputs) is done once per plan.
+     */
+    byte[] run(String key);
+}
