@@ -1,0 +1,163 @@
+package egaml.spark;
+
+import egaml.cli.CliRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Spark engine in local mode ({@code local[2,2]}: two executor threads, a failed task tried twice), through the
+ * commands a user runs: a training on Spark gives the local training's model, also when a unit fails once; a prediction
+ * on Spark writes the local prediction's files.
+ */
+class SparkEngineTest {
+    @TempDir
+    static Path dir;
+    static Path sim;
+    static Path localModel;
+
+    @BeforeAll
+    static void data() {
+        sim = dir.resolve("sim");
+        assertThat(CliRunner.run("simulate", "--out", sim.toString(), "--samples", "30", "--seed", "6", "--format",
+                "commercial", "--quiet").exit()).isZero();
+        localModel = dir.resolve("local-model");
+        CliRunner local = CliRunner.run("train", "--data", sim.toString(), "--out", localModel.toString(), "--preset", "smoke",
+                "--quiet", "--no-cache");
+        assertThat(local.exit()).as(local.err()).isZero();
+    }
+
+    /** Runs a command with Spark's settings as spark-submit would give them (system properties), then removes them. */
+    private static CliRunner onSpark(Map<String, String> extra, String... args) {
+        Map<String, String> conf = new java.util.LinkedHashMap<>(Map.of("spark.master", "local[2,2]", "spark.ui.enabled",
+                "false", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1"));
+        conf.putAll(extra);
+        conf.forEach(System::setProperty);
+        try {
+            return CliRunner.run(args);
+        } finally {
+            conf.keySet().forEach(System::clearProperty);
+        }
+    }
+
+    @Test
+    void aTrainingOnSparkGivesTheLocalModelEvenWhenAUnitFailsOnce() throws IOException {
+        String failing = "gbt/r0_rep0_f1_carbonate";
+        Path sparkModel = dir.resolve("spark-model");
+        CliRunner train = onSpark(Map.of(SparkEngine.FAIL_ONCE, failing), "train", "--engine", "spark", "--data",
+                sim.toString(), "--out", sparkModel.toString(), "--preset", "smoke", "--quiet", "--no-cache");
+        assertThat(train.exit()).as(train.err()).isZero();
+        assertThat(train.err()).contains("fold models run on Spark").contains("local[2,2]");
+
+        // every unit ran once into the result; the failing one in its second attempt
+        List<String> rows = Files.readAllLines(sparkModel.resolve("units.csv"));
+        assertThat(rows.get(0)).isEqualTo("member,key,seconds,executor,attempt");
+        List<String> keys = rows.subList(1, rows.size()).stream().map(r -> r.split(",")[1]).toList();
+        assertThat(keys).doesNotHaveDuplicates().hasSize(2 + 2 * 10).contains(failing, "nn/c0_r0_f0", "nn/c0_r0_f1");
+        for (String r : rows.subList(1, rows.size())) {
+            String[] f = r.split(",");
+            assertThat(f[4]).as(r).isEqualTo(f[1].equals(failing) ? "1" : "0");
+        }
+
+        // the same model: every member file and the out-of-fold tables byte for byte, and the same predictions
+        for (Path f : memberFiles(localModel)) {
+            assertThat(Files.readAllBytes(sparkModel.resolve(localModel.relativize(f)))).as(f.toString())
+                    .isEqualTo(Files.readAllBytes(f));
+        }
+        for (String f : List.of("oof.csv", "oof_models.csv", "training_profile.json")) {
+            assertThat(Files.readString(sparkModel.resolve(f))).as(f).isEqualTo(Files.readString(localModel.resolve(f)));
+        }
+        Path fromLocal = dir.resolve("from-local.csv");
+        Path fromSpark = dir.resolve("from-spark.csv");
+        assertThat(CliRunner.run("predict", "--model", localModel.toString(), "--data", sim.toString(), "--out",
+                fromLocal.toString(), "--quiet", "--no-cache").exit()).isZero();
+        assertThat(CliRunner.run("predict", "--model", sparkModel.toString(), "--data", sim.toString(), "--out",
+                fromSpark.toString(), "--quiet", "--no-cache").exit()).isZero();
+        assertThat(Files.readString(fromSpark)).isEqualTo(Files.readString(fromLocal));
+    }
+
+    @Test
+    void aPredictionOnSparkWritesTheLocalPredictionsFiles() throws IOException {
+        Path batch = dir.resolve("batch");
+        Files.createDirectories(batch);
+        try (Stream<Path> runs = Files.walk(sim)) {
+            for (Path r : runs.filter(p -> p.getFileName().toString().endsWith(".csv.gz")).sorted().limit(11).toList()) {
+                Files.copy(r, batch.resolve(r.getFileName()));
+            }
+        }
+        Files.writeString(batch.resolve("BAD.csv"), "time,temp,m/z,abundance\n0.0,30.1,4.0,oops\n");
+        Files.writeString(batch.resolve("EMPTY.csv"), "");
+
+        // chunks of 5 runs: three Spark tasks, one of them with both bad runs
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        for (String engine : List.of("local", "spark")) {
+            Path out = dir.resolve(engine + ".csv");
+            String[] args = {"predict", "--engine", engine, "--model", localModel.toString(), "--data", batch.toString(),
+                    "--out", out.toString(), "--chunk", "5", "--on-error", "skip", "--quiet", "--no-cache"};
+            CliRunner run = engine.equals("local") ? CliRunner.run(args) : onSpark(Map.of(), args);
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(run.out()).contains("predicted 11 samples").contains("2 of 13 runs could not be read");
+            for (String suffix : List.of(".csv", ".details.csv", ".failures.csv")) {
+                String text = Files.readString(dir.resolve(engine + suffix));
+                String before = files.putIfAbsent(suffix, text);
+                if (before != null) {
+                    assertThat(text).as(suffix).isEqualTo(before);
+                }
+            }
+        }
+        assertThat(files.get(".failures.csv")).contains("BAD").contains("EMPTY");
+
+        // stopping at a bad run: the same message, nothing written
+        Path stopped = dir.resolve("stopped.csv");
+        CliRunner local = CliRunner.run("predict", "--model", localModel.toString(), "--data", batch.toString(), "--out",
+                stopped.toString(), "--chunk", "5", "--quiet", "--no-cache");
+        CliRunner spark = onSpark(Map.of(), "predict", "--engine", "spark", "--model", localModel.toString(), "--data",
+                batch.toString(), "--out", stopped.toString(), "--chunk", "5", "--quiet", "--no-cache");
+        assertThat(local.exit()).isEqualTo(2);
+        assertThat(spark.exit()).isEqualTo(2);
+        assertThat(errorLine(spark.err())).isEqualTo(errorLine(local.err())).contains("BAD");
+        assertThat(stopped).doesNotExist();
+    }
+
+    @Test
+    void anUnknownEngineOrAReportOnSparkIsRefusedBeforeAnyWork() {
+        CliRunner train = CliRunner.run("train", "--engine", "hadoop", "--data", sim.toString(), "--out",
+                dir.resolve("never").toString(), "--preset", "smoke", "--quiet", "--no-cache");
+        assertThat(train.exit()).isEqualTo(2);
+        assertThat(train.err()).contains("--engine must be local or spark");
+        CliRunner predict = CliRunner.run("predict", "--engine", "spark", "--report", dir.resolve("r").toString(), "--model",
+                localModel.toString(), "--data", sim.toString(), "--out", dir.resolve("never.csv").toString(), "--quiet");
+        assertThat(predict.exit()).isEqualTo(2);
+        assertThat(predict.err()).contains("--report is not available with --engine spark");
+        assertThat(dir.resolve("never")).doesNotExist();
+    }
+
+    /** The files of a model's member folders (everything but the records of the training). */
+    private static List<Path> memberFiles(Path model) throws IOException {
+        Set<String> records = Set.of("manifest.json", "report.html", "cv.json", "oof.csv", "oof_models.csv",
+                "training_profile.json", "units.csv");
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(model)) {
+            all.filter(Files::isRegularFile).filter(p -> !records.contains(model.relativize(p).toString())).sorted()
+                    .forEach(out::add);
+        }
+        assertThat(out).isNotEmpty();
+        return out;
+    }
+
+    /** The error line egaml prints (Spark may log around it). */
+    private static String errorLine(String err) {
+        return err.lines().filter(l -> l.startsWith("egaml: error")).findFirst().orElse(err);
+    }
+}
