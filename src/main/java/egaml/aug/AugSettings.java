@@ -49,7 +49,7 @@ public record AugSettings(int folds, int repeats, int epochs, int batchSize, dou
         return switch (preset) {
             case SMOKE -> new AugSettings(2, 1, 2, 8, 1e-3, 1e-4, 16, 0.2, 0.25, 0.001, 5, 2, 0.5, 16, true);
             case FAST -> new AugSettings(5, 3, 60, 32, 1e-3, 1e-4, 64, 0.3, 0.25, 0.001, 5, 4, 0.5, 16, true);
-            case FULL -> new AugSettings(5, 5, 60, 32, 1e-3, 1e-4, 128, 0.3, 0.25, 0.001, 5, 8, 0.5, 16, true);
+            case FULL, MAX -> new AugSettings(5, 5, 60, 32, 1e-3, 1e-4, 128, 0.3, 0.25, 0.001, 5, 8, 0.5, 16, true);
         };
     }
 

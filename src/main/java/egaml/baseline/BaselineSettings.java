@@ -34,7 +34,7 @@ public record BaselineSettings(int folds, int innerFolds, List<Penalty> penaltie
     public static BaselineSettings preset(Preset preset) {
         return switch (preset) {
             case SMOKE -> new BaselineSettings(2, 2, List.of(Penalty.L1), List.of(1.0));
-            case FAST, FULL -> new BaselineSettings(5, 3, List.of(Penalty.L1, Penalty.L2),
+            case FAST, FULL, MAX -> new BaselineSettings(5, 3, List.of(Penalty.L1, Penalty.L2),
                     List.of(0.03, 0.1, 0.3, 1.0, 3.0, 10.0));
         };
     }

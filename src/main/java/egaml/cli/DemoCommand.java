@@ -34,7 +34,7 @@ final class DemoCommand implements Callable<Integer> {
     int samples;
 
     @Option(names = "--preset", defaultValue = "fast", paramLabel = "P",
-            description = "Training preset: smoke, fast or full (default: ${DEFAULT-VALUE}).")
+            description = "Training preset: smoke, fast, full or max (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Master seed (default: ${DEFAULT-VALUE}).")

@@ -24,7 +24,8 @@ import java.util.List;
  */
 final class SettingsOptions {
     @Option(names = "--preset", paramLabel = "P",
-            description = "smoke (seconds), fast (minutes) or full (best within the hour) (default: the --config file's, else fast).")
+            description = "smoke (seconds), fast (minutes), full (best within the hour) or max (about the reference "
+                    + "solution's grid, for a Spark cluster: train --engine spark) (default: the --config file's, else fast).")
     String preset;
 
     @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the --config file's, else 1).")

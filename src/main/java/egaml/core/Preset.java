@@ -10,7 +10,12 @@ public enum Preset {
     /** Minutes. */
     FAST,
     /** The best the method gives within an hour on two cores. */
-    FULL;
+    FULL,
+    /**
+     * About the reference solution's grid (method.md 12.1): for a Spark cluster ({@code train --engine spark}); it runs
+     * on one machine too, in days.
+     */
+    MAX;
 
     @JsonCreator
     public static Preset parse(String text) {

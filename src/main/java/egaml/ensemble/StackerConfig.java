@@ -28,7 +28,7 @@ public record StackerConfig(int bags, int folds, int minDraws, int maxDraws, int
         return switch (preset) {
             case SMOKE -> new StackerConfig(1, 2, 1, 1, 2, 2, StackerObjective.Cap.SOFT, false);
             case FAST -> new StackerConfig(2, 5, 3, 3, 4, 4, StackerObjective.Cap.SOFT, false);
-            case FULL -> new StackerConfig(6, 5, 3, 4, 4, 5, StackerObjective.Cap.SOFT, false);
+            case FULL, MAX -> new StackerConfig(6, 5, 3, 4, 4, 5, StackerObjective.Cap.SOFT, false);
         };
     }
 

@@ -49,6 +49,8 @@ public record GbtConfig(int realisations, int repeats, int folds, int searchIter
             case SMOKE -> new GbtConfig(1, 1, 2, 1, 2, 20, true, 255, PRESET_PARAMS, true);
             case FAST -> new GbtConfig(1, 2, 5, 0, 4, 0, true, 63, PRESET_PARAMS, true);
             case FULL -> new GbtConfig(2, 5, 5, 0, 3, 0, true, 63, PRESET_PARAMS, true);
+            // the reference's grid: 20 realisations x 5 repeats x 5 folds, a 4-draw search over 4 inner folds
+            case MAX -> new GbtConfig(20, 5, 5, 4, 4, 0, true, 63, PRESET_PARAMS, true);
         };
     }
 

@@ -57,7 +57,7 @@ class NnPresetTest {
                 .containsExactly("share", "max+share", "max+share+ion^0.5");
         assertThat(full.configurations(new SeedSequence(1)).get(2).family()).isEqualTo("nn_max+share+ion^0.5_wd1e-03");
         assertThat(NnCrossValidation.epochs(full)).isEqualTo(3L * 5 * 5 * 12);
-        assertThatThrownBy(() -> Preset.parse("huge")).hasMessageContaining("smoke, fast or full");
+        assertThatThrownBy(() -> Preset.parse("huge")).hasMessageContaining("smoke, fast, full or max");
         assertThatThrownBy(() -> full.withEpochs(10, 12)).hasMessageContaining("snapshot epoch");
         assertThatThrownBy(() -> NnPreset.Averaging.parse("weights")).hasMessageContaining("weights:A");
         assertThat(NnPreset.Averaging.parse("logits:6:2").toString()).isEqualTo("logits:6:2");
