@@ -195,6 +195,11 @@ public final class AugModelTrainer {
                 for (int i = start; i < end; i++) {
                     images.add(image.apply(rows[i]));
                 }
+                if (images.size() == 1) {
+                    // a one-sample batch takes another kernel in PyTorch (other last bits): the image goes twice, so a
+                    // run's logits do not depend on how many runs were predicted with it
+                    images.add(images.get(0));
+                }
                 try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
                     scope.suppressNotUsedWarning();
                     float[] logits = net.logits(TemporalCnn.inputs(m, images), false, null).toFloatArray();

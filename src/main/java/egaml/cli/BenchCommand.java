@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code egaml bench ...}: benchmark commands that print figures. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a dataset; each prints times, throughput and peak memory.",
-        subcommands = {BenchIngestCommand.class, BenchGbtCommand.class, BenchNnCommand.class, BenchAugCommand.class, BenchInteropCommand.class, BenchExplainCommand.class})
+        subcommands = {BenchIngestCommand.class, BenchGbtCommand.class, BenchNnCommand.class, BenchAugCommand.class, BenchInteropCommand.class, BenchExplainCommand.class,
+                BenchUnitsCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -122,13 +122,18 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
                     units, progress, notice -> spec.commandLine().getErr().println("egaml: " + notice));
         }
         StringBuilder times = new StringBuilder(String.format(Locale.ROOT, "read %.1f", readSeconds));
+        if (result.cv().path("seconds").has("units")) {
+            times.append(String.format(Locale.ROOT, ", units %.1f", result.cv().path("seconds").path("units").asDouble()));
+        }
         result.outcome().seconds().forEach((k, v) -> times.append(String.format(Locale.ROOT, ", %s %.1f", k, v)));
         o.printf(Locale.ROOT, "trained on %d samples (%d SAM), preset %s, seed %d, in %.1f s (%s)%n", trainingData.size(),
                 trainingData.types().stream().filter(t -> t == egaml.core.InstrumentType.SAM_TESTBED).count(), s.preset(),
                 s.seed(), result.seconds(), times);
+        result.units().summary().forEach(line -> o.println("units: " + line));
         LabelledRuns.printScores(o, "oof", labelled.y(), result.outcome().oof());
-        o.printf(Locale.ROOT, "model: %s (manifest.json, %s, oof.csv, oof_models.csv, cv.json, report.html)%n",
-                out.toAbsolutePath().normalize(), String.join(", ", s.models().stream().map(m -> m + "/").toList()));
+        o.printf(Locale.ROOT, "model: %s (manifest.json, %s, oof.csv, oof_models.csv, cv.json, report.html%s)%n",
+                out.toAbsolutePath().normalize(), String.join(", ", s.models().stream().map(m -> m + "/").toList()),
+                result.units().unitsCsv().isEmpty() ? "" : ", units.csv");
         o.flush();
         return 0;
     }

@@ -34,9 +34,10 @@ public final class TrainingRun {
     /**
      * A finished training.
      *
-     * @param cv the content of {@code cv.json}
+     * @param cv    the content of {@code cv.json}
+     * @param units what the unit engine reported (nothing for a local training)
      */
-    public record Result(ModelTrainer.Outcome outcome, ObjectNode cv, double seconds) {
+    public record Result(ModelTrainer.Outcome outcome, ObjectNode cv, double seconds, UnitEngine.Report units) {
     }
 
     /**
@@ -111,7 +112,7 @@ public final class TrainingRun {
                 data.runs())));
         ModelStore.save(out, outcome.model(), files, provenance);
         PartialTraining.finish(partial);
-        return new Result(outcome, cv, total);
+        return new Result(outcome, cv, total, units);
     }
 
     /** Refuses, before any work, what cannot be trained: too few samples, a SAM rule the members cannot serve. */

@@ -162,13 +162,31 @@ public final class GbtCrossValidation {
 
             @Override
             public byte[] run(String key) {
+                Unit u = unit(key);
+                return train(u, table(u), y, config, seeds).encode();
+            }
+
+            @Override
+            public String group(String key) {
+                return "gbt/r" + unit(key).realisation();
+            }
+
+            @Override
+            public void prepare(String key) {
+                table(unit(key));
+            }
+
+            private Unit unit(String key) {
                 Unit u = units.get(key);
                 if (u == null) {
                     throw new IllegalArgumentException("no GBT unit " + key);
                 }
-                FeatureTable table = tables.computeIfAbsent(u.realisation(),
+                return u;
+            }
+
+            private FeatureTable table(Unit u) {
+                return tables.computeIfAbsent(u.realisation(),
                         r -> FeatureTable.extract(runs, FeatureRealisation.of(r, seeds), seeds, 1, k -> { }));
-                return train(u, table, y, config, seeds).encode();
             }
         };
     }

@@ -31,4 +31,16 @@ public interface UnitPlan {
      * Thread-safe; preparation shared by several units (a feature table, scaled inputs) is done once per plan.
      */
     byte[] run(String key);
+
+    /**
+     * The preparation {@code key} shares with other units (a feature realisation, a configuration's scaled inputs): an
+     * executor pays it once per group. The default: none shared.
+     */
+    default String group(String key) {
+        return key;
+    }
+
+    /** Does the preparation of {@code key}'s group now (idempotent; {@link #run} does it when needed). */
+    default void prepare(String key) {
+    }
 }

@@ -145,13 +145,30 @@ public final class NnCrossValidation {
 
             @Override
             public byte[] run(String key) {
+                Task t = task(key);
+                return train(inputs(t), y, t, configs.get(t.config()), seeds, false, (epoch, loss) -> { }).encode();
+            }
+
+            @Override
+            public String group(String key) {
+                return "nn/c" + task(key).config();
+            }
+
+            @Override
+            public void prepare(String key) {
+                inputs(task(key));
+            }
+
+            private Task task(String key) {
                 Task t = tasks.get(key);
                 if (t == null) {
                     throw new IllegalArgumentException("no NN unit " + key + "; the units are " + tasks.keySet());
                 }
-                NnInputs in = inputs.computeIfAbsent(t.config(),
-                        c -> NnInputs.of(runs, configs.get(c), seeds.child(INPUT_STREAM, c)));
-                return train(in, y, t, configs.get(t.config()), seeds, false, (epoch, loss) -> { }).encode();
+                return t;
+            }
+
+            private NnInputs inputs(Task t) {
+                return inputs.computeIfAbsent(t.config(), c -> NnInputs.of(runs, configs.get(c), seeds.child(INPUT_STREAM, c)));
             }
         };
     }

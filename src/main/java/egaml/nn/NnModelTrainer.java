@@ -254,6 +254,11 @@ public final class NnModelTrainer {
         try {
             for (int start = 0; start < rows.length; start += PREDICT_BATCH) {
                 int[] batch = java.util.Arrays.copyOfRange(rows, start, Math.min(rows.length, start + PREDICT_BATCH));
+                if (batch.length == 1) {
+                    // PyTorch computes a one-sample batch by another kernel, whose last bits differ: the run goes twice,
+                    // so a run's logits do not depend on how many runs were predicted with it (chunks, Spark tasks)
+                    batch = new int[] {batch[0], batch[0]};
+                }
                 try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
                     scope.suppressNotUsedWarning();
                     NDArray taps = TapTable.build(m, inputs.select(batch), scalings, TapTable.InputDropout.NONE, null);
@@ -261,7 +266,7 @@ public final class NnModelTrainer {
                         try (NDScope perNet = new NDScope()) {
                             perNet.suppressNotUsedWarning();
                             float[] logits = nets.get(k).logits(taps, false, null).toFloatArray();
-                            for (int i = 0; i < batch.length; i++) {
+                            for (int i = 0; i < Math.min(batch.length, rows.length - start); i++) {
                                 out[k][start + i] = java.util.Arrays.copyOfRange(logits, i * EgaNet.LABELS,
                                         (i + 1) * EgaNet.LABELS);
                             }
