@@ -65,7 +65,7 @@ final class BenchUnitsCommand implements Callable<Integer>, TrainsMembers {
     }
 
     /** A member's measured unit and preparation times. */
-    private record Timing(List<String> keys, Map<String, String> groups, double unitSeconds, double prepareSeconds) {
+    record Timing(List<String> keys, Map<String, String> groups, double unitSeconds, double prepareSeconds) {
     }
 
     @Override

@@ -64,6 +64,10 @@ final class SparkEngine implements ClusterEngine {
             // started without spark-submit (plain java with Spark on the class path): this machine's cores
             conf.setMaster("local[*]");
         }
+        if (!conf.contains("spark.log.level")) {
+            // Spark's own INFO lines would bury egaml's progress and results; a user's setting wins
+            conf.set("spark.log.level", "WARN");
+        }
         spark = new JavaSparkContext(conf);
     }
 
