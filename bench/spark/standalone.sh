@@ -4,6 +4,9 @@
 # locally (./egaml), with the wall times side by side and the two results compared byte for byte.
 # Usage: bench/spark/standalone.sh [DATA_DIR] [WORK_DIR]   (default data: ../shared/data/mars-ega)
 # Run it on an idle machine: the two executors use both cores.
+# Environment: PRESET (default fast); KILL_EXECUTOR_AFTER=S kills one executor's JVM S seconds into the training
+# (a lost executor: its worker starts a new one, Spark runs the lost units again, the model must not change);
+# LOCAL=0 skips the local runs (compare with an earlier WORK_DIR's model-local by hand).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -60,11 +63,22 @@ timed() { # label, command...: runs it, prints its wall seconds
   printf '  %-14s %7.1f s\n' "$label" "$(echo "$t1 - $t0" | bc)"
 }
 rm -f "$work/times.txt"
+if [[ -n "${KILL_EXECUTOR_AFTER:-}" ]]; then
+  ( sleep "$KILL_EXECUTOR_AFTER"
+    victim=$(pgrep -f CoarseGrainedExecutorBackend | head -1 || true)
+    if [[ -n "$victim" ]]; then kill -9 "$victim" && echo "  killed executor JVM $victim at ${KILL_EXECUTOR_AFTER} s"; fi ) &
+fi
 timed spark-train submit train --engine spark --data "$data" --preset $preset --seed $seed --out "$work/model-spark" --force --quiet
 timed spark-predict submit predict --engine spark --model "$work/model-spark" --data "${runs[@]}" --out "$work/spark.csv" --chunk 25 --quiet
 stop
 pids=()
 
+if [[ "${LOCAL:-1}" == 0 ]]; then
+  grep -h "^units:\|^ensemble" "$work/logs/spark-train.out" | sed 's/^/  /'
+  awk -F, 'NR > 1 && $5 > 0 { printf "  retried: %s (attempt %s on executor %s)\n", $2, $5, $4 }' "$work/model-spark/units.csv"
+  echo "  wall times (s): $(tr '\n' ' ' < "$work/times.txt")"
+  exit 0
+fi
 echo "== the same, locally (./egaml)"
 timed local-train "$repo/egaml" train --data "$data" --preset $preset --seed $seed --out "$work/model-local" --force --quiet
 timed local-predict "$repo/egaml" predict --model "$work/model-local" --data "${runs[@]}" --out "$work/local.csv" --quiet

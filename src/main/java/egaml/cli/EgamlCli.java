@@ -56,6 +56,11 @@ public final class EgamlCli implements Runnable {
             err.flush();
             return EXIT_BAD_INPUT;
         }
+        if (e instanceof egaml.spark.ClusterException) {
+            err.println("egaml " + cmd.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return EXIT_ENVIRONMENT;
+        }
         IOException io = e instanceof IOException x ? x : e instanceof java.io.UncheckedIOException u ? u.getCause() : null;
         if (io != null) {
             err.println("egaml: " + cmd.getCommandName() + " could not read or write a file: " + describe(io));

@@ -53,13 +53,22 @@ import java.util.concurrent.ExecutionException;
  * the bytes the driver cleaned. Prediction reads from a path because an archive may not fit the driver's memory.
  */
 final class SparkEngine implements ClusterEngine {
-    /** Test and drill hook: the unit with this key throws in its first attempt (Spark then retries it). */
-    static final String FAIL_ONCE = "spark.egaml.failOnce";
+    /** Drill and test hook: the unit with this key throws in its first {@link #FAIL_ATTEMPTS} attempts. */
+    static final String FAIL_UNIT = "spark.egaml.failUnit";
+    /** How many attempts of {@link #FAIL_UNIT} throw (default 1: Spark's retry then succeeds). */
+    static final String FAIL_ATTEMPTS = "spark.egaml.failAttempts";
+    /** Units per Spark job (see {@link #runUnits}; default {@value #UNITS_PER_JOB}). */
+    static final String UNITS_PER_JOB_KEY = "spark.egaml.unitsPerJob";
+
+    private static final String OWNER = "spark.egaml.owner";
 
     private final JavaSparkContext spark;
+    /** Whether this engine started the context (and stops it); a context that was running already is left running. */
+    private final boolean owned;
 
     SparkEngine() {
-        SparkConf conf = new SparkConf().setAppName("egaml");
+        String id = java.util.UUID.randomUUID().toString();
+        SparkConf conf = new SparkConf().setAppName("egaml").set(OWNER, id);
         if (!conf.contains("spark.master")) {
             // started without spark-submit (plain java with Spark on the class path): this machine's cores
             conf.setMaster("local[*]");
@@ -68,7 +77,8 @@ final class SparkEngine implements ClusterEngine {
             // Spark's own INFO lines would bury egaml's progress and results; a user's setting wins
             conf.set("spark.log.level", "WARN");
         }
-        spark = new JavaSparkContext(conf);
+        spark = JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf));
+        owned = id.equals(spark.getConf().get(OWNER, ""));
     }
 
     @Override
@@ -79,7 +89,9 @@ final class SparkEngine implements ClusterEngine {
 
     @Override
     public void close() {
-        spark.stop();
+        if (owned) {
+            spark.stop();
+        }
     }
 
     // ---------------------------------------------------------------- training
@@ -122,22 +134,50 @@ final class SparkEngine implements ClusterEngine {
         String settingsJson = settings.toJsonText();
         String id = Checksums.sha256((settingsJson + Checksums.sha256(encoded)).getBytes(StandardCharsets.UTF_8));
         Broadcast<byte[]> broadcast = spark.broadcast(encoded);
-        List<UnitResult> results;
+        RunUnit work = new RunUnit(broadcast, id, settingsJson, setting(FAIL_UNIT, ""),
+                Integer.parseInt(setting(FAIL_ATTEMPTS, "1")));
+        int perJob = Integer.parseInt(setting(UNITS_PER_JOB_KEY, String.valueOf(UNITS_PER_JOB)));
+        if (perJob < 1) {
+            throw new IllegalArgumentException(UNITS_PER_JOB_KEY + " must be at least 1, got " + perJob);
+        }
+        List<UnitResult> results = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         try {
             listener.stage("units on Spark", tasks.size());
-            JavaFutureAction<List<UnitResult>> job = spark.parallelize(tasks, tasks.size())
-                    .map(new RunUnit(broadcast, id, settingsJson, spark.getConf().get(FAIL_ONCE, "")))
-                    .collectAsync();
-            results = await(job, listener);
+            // Several jobs, all submitted at once: Spark's FIFO scheduler starts the next job's tasks as soon as the
+            // previous job's are all running, so the cluster never waits at a batch boundary, and every finished batch
+            // is kept in the store even if a unit fails all its attempts (then --resume trains only what is missing).
+            List<JavaFutureAction<List<UnitResult>>> jobs = new ArrayList<>();
+            for (int from = 0; from < tasks.size(); from += perJob) {
+                List<UnitTask> batch = tasks.subList(from, Math.min(tasks.size(), from + perJob));
+                jobs.add(spark.parallelize(new ArrayList<>(batch), batch.size()).map(work).collectAsync());
+            }
+            Progress progress = new Progress(listener);
+            for (JavaFutureAction<List<UnitResult>> job : jobs) {
+                try {
+                    List<UnitResult> done = await(job, progress, jobs);
+                    for (UnitResult r : done) {
+                        store.put(r.key(), r.bytes());
+                        // the bytes are in the store now; the record of the run is all the report needs
+                        results.add(new UnitResult(r.member(), r.key(), null, r.seconds(), r.executor(), r.attempt()));
+                    }
+                } catch (ClusterException e) {
+                    failed.add(e.getMessage());
+                }
+            }
         } finally {
             broadcast.destroy();
+        }
+        if (!failed.isEmpty()) {
+            throw new ClusterException(String.format(Locale.ROOT, "%d of %d units did not finish on Spark after its "
+                    + "retries; the %d that did are kept: run the same command with --resume to train only the rest. %s",
+                    tasks.size() - results.size(), tasks.size(), results.size(), failed.get(0)), null);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         StringBuilder csv = new StringBuilder("member,key,seconds,executor,attempt\n");
         Map<String, double[]> perMember = new LinkedHashMap<>();
         java.util.Set<String> executors = new java.util.TreeSet<>();
         for (UnitResult r : results) {
-            store.put(r.key(), r.bytes());
             csv.append(String.format(Locale.ROOT, "%s,%s,%.3f,%s,%d%n", r.member(), r.key(), r.seconds(), r.executor(),
                     r.attempt()));
             double[] s = perMember.computeIfAbsent(r.member(), k -> new double[3]);
@@ -156,14 +196,15 @@ final class SparkEngine implements ClusterEngine {
     }
 
     /** Runs one unit on an executor. */
-    private record RunUnit(Broadcast<byte[]> data, String trainingId, String settingsJson, String failOnce)
-            implements Function<UnitTask, UnitResult> {
+    private record RunUnit(Broadcast<byte[]> data, String trainingId, String settingsJson, String failUnit,
+                           int failAttempts) implements Function<UnitTask, UnitResult> {
         @Override
         public UnitResult call(UnitTask task) {
             TaskContext context = TaskContext.get();
             int attempt = context == null ? 0 : context.attemptNumber();
-            if (task.key().equals(failOnce) && attempt == 0) {
-                throw new IllegalStateException("unit " + task.key() + " fails its first attempt on purpose (" + FAIL_ONCE + ")");
+            if (task.key().equals(failUnit) && attempt < failAttempts) {
+                throw new IllegalStateException("unit " + task.key() + " fails attempt " + attempt + " on purpose ("
+                        + FAIL_UNIT + ")");
             }
             long t0 = System.nanoTime();
             byte[] bytes = ExecutorCache.plan(trainingId, task.member(), settingsJson, data::value).run(task.key());
@@ -171,43 +212,75 @@ final class SparkEngine implements ClusterEngine {
         }
     }
 
+    /** A setting of this engine: the calling thread's Spark local property, else the Spark configuration's. */
+    private String setting(String key, String fallback) {
+        String local = spark.getLocalProperty(key);
+        return local != null ? local : spark.getConf().get(key, fallback);
+    }
+
     private static String executorId() {
         SparkEnv env = SparkEnv.get();
         return env == null ? "?" : env.executorId();
     }
 
-    /** Waits for a job, reporting finished tasks to {@code listener}; a failed job is an IllegalStateException. */
-    private <T> List<T> await(JavaFutureAction<List<T>> job, TrainingListener listener) {
-        int reported = 0;
+    /** Reports finished tasks, counted over all running jobs, to a listener. */
+    private static final class Progress {
+        private final TrainingListener listener;
+        private int reported;
+
+        Progress(TrainingListener listener) {
+            this.listener = listener;
+        }
+
+        void finished(int tasks) {
+            if (tasks > reported) {
+                listener.step(tasks - reported);
+                reported = tasks;
+            }
+        }
+    }
+
+    static final int UNITS_PER_JOB = 64;
+
+    /**
+     * Waits for {@code job}, reporting the finished tasks of all {@code jobs} to {@code progress}; a failed job is a
+     * {@link ClusterException} with Spark's reason.
+     */
+    private <T> List<T> await(JavaFutureAction<List<T>> job, Progress progress, List<? extends JavaFutureAction<?>> jobs) {
         try {
             while (!job.isDone()) {
-                int done = 0;
-                for (int jobId : job.jobIds()) {
-                    SparkJobInfo info = spark.statusTracker().getJobInfo(jobId);
-                    if (info != null) {
-                        for (int stageId : info.stageIds()) {
-                            SparkStageInfo stage = spark.statusTracker().getStageInfo(stageId);
-                            done += stage == null ? 0 : stage.numCompletedTasks();
-                        }
-                    }
-                }
-                if (done > reported) {
-                    listener.step(done - reported);
-                    reported = done;
-                }
+                progress.finished(finishedTasks(jobs));
                 Thread.sleep(250);
             }
             List<T> out = job.get();
-            listener.step(out.size() - reported);
+            progress.finished(finishedTasks(jobs));
             return out;
         } catch (InterruptedException e) {
-            job.cancel(true);
+            jobs.forEach(j -> j.cancel(true));
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the Spark job", e);
+            throw new IllegalStateException("interrupted while waiting for Spark", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("the Spark job failed: " + cause.getMessage(), cause);
+            // Spark's message names the task, its attempts and the last error; its stack traces follow on later lines
+            String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip();
+            throw new ClusterException("Spark: " + message, cause);
         }
+    }
+
+    private int finishedTasks(List<? extends JavaFutureAction<?>> jobs) {
+        int done = 0;
+        for (JavaFutureAction<?> job : jobs) {
+            for (int jobId : job.jobIds()) {
+                SparkJobInfo info = spark.statusTracker().getJobInfo(jobId);
+                if (info != null) {
+                    for (int stageId : info.stageIds()) {
+                        SparkStageInfo stage = spark.statusTracker().getStageInfo(stageId);
+                        done += stage == null ? 0 : stage.numCompletedTasks();
+                    }
+                }
+            }
+        }
+        return done;
     }
 
     // ---------------------------------------------------------------- prediction
@@ -260,10 +333,14 @@ final class SparkEngine implements ClusterEngine {
                 listener.step(runs);
             }
         };
-        List<ChunkResult> results = chunks.isEmpty() ? List.of() : await(spark.parallelize(chunks, chunks.size())
-                .map(new PredictChunk(modelDir.toAbsolutePath().normalize().toString(),
-                        cacheDir == null ? null : cacheDir.toAbsolutePath().normalize().toString(), noCache))
-                .collectAsync(), chunksDone);
+        List<ChunkResult> results = List.of();
+        if (!chunks.isEmpty()) {
+            JavaFutureAction<List<ChunkResult>> job = spark.parallelize(chunks, chunks.size())
+                    .map(new PredictChunk(modelDir.toAbsolutePath().normalize().toString(),
+                            cacheDir == null ? null : cacheDir.toAbsolutePath().normalize().toString(), noCache))
+                    .collectAsync();
+            results = await(job, new Progress(chunksDone), List.of(job));
+        }
         if (onError == BatchPrediction.OnError.STOP) {
             for (int c = 0; c < results.size(); c++) {
                 List<FailedRow> bad = results.get(c).failures();

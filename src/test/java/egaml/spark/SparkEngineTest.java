@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Spark engine in local mode ({@code local[2,2]}: two executor threads, a failed task tried twice), through the
- * commands a user runs: a training on Spark gives the local training's model, also when a unit fails once; a prediction
- * on Spark writes the local prediction's files.
+ * commands a user runs, on one running context (the commands use it and leave it running): a training on Spark gives
+ * the local training's model, also when a unit fails once; a prediction on Spark writes the local prediction's files.
  */
 class SparkEngineTest {
     @TempDir
@@ -27,8 +27,22 @@ class SparkEngineTest {
     static Path sim;
     static Path localModel;
 
+    /** The context every command of this class runs on, as in a notebook or a long-lived driver. */
+    static org.apache.spark.api.java.JavaSparkContext spark;
+    static final String FAILING = "gbt/r0_rep0_f1_carbonate";
+
+    /** Sets the engine's fault hooks for the commands this thread runs (Spark local properties); null removes one. */
+    private static void hooks(String unit, String attempts, String unitsPerJob) {
+        spark.setLocalProperty(SparkEngine.FAIL_UNIT, unit);
+        spark.setLocalProperty(SparkEngine.FAIL_ATTEMPTS, attempts);
+        spark.setLocalProperty(SparkEngine.UNITS_PER_JOB_KEY, unitsPerJob);
+    }
+
     @BeforeAll
     static void data() {
+        spark = new org.apache.spark.api.java.JavaSparkContext(new org.apache.spark.SparkConf().setMaster("local[2,2]")
+                .setAppName("egaml-test").set("spark.ui.enabled", "false").set("spark.driver.host", "127.0.0.1")
+                .set("spark.driver.bindAddress", "127.0.0.1"));
         sim = dir.resolve("sim");
         assertThat(CliRunner.run("simulate", "--out", sim.toString(), "--samples", "30", "--seed", "6", "--format",
                 "commercial", "--quiet").exit()).isZero();
@@ -38,25 +52,30 @@ class SparkEngineTest {
         assertThat(local.exit()).as(local.err()).isZero();
     }
 
-    /** Runs a command with Spark's settings as spark-submit would give them (system properties), then removes them. */
-    private static CliRunner onSpark(Map<String, String> extra, String... args) {
-        Map<String, String> conf = new java.util.LinkedHashMap<>(Map.of("spark.master", "local[2,2]", "spark.ui.enabled",
-                "false", "spark.driver.host", "127.0.0.1", "spark.driver.bindAddress", "127.0.0.1"));
-        conf.putAll(extra);
-        conf.forEach(System::setProperty);
-        try {
-            return CliRunner.run(args);
-        } finally {
-            conf.keySet().forEach(System::clearProperty);
-        }
+    @org.junit.jupiter.api.AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    /** Runs a command on the running context (a command's engine uses it and leaves it running). */
+    private static CliRunner onSpark(String... args) {
+        CliRunner r = CliRunner.run(args);
+        assertThat(spark.sc().isStopped()).as("the engine stops only a context it started").isFalse();
+        return r;
     }
 
     @Test
     void aTrainingOnSparkGivesTheLocalModelEvenWhenAUnitFailsOnce() throws IOException {
-        String failing = "gbt/r0_rep0_f1_carbonate";
+        String failing = FAILING;
         Path sparkModel = dir.resolve("spark-model");
-        CliRunner train = onSpark(Map.of(SparkEngine.FAIL_ONCE, failing), "train", "--engine", "spark", "--data",
-                sim.toString(), "--out", sparkModel.toString(), "--preset", "smoke", "--quiet", "--no-cache");
+        hooks(failing, "1", null);
+        CliRunner train;
+        try {
+            train = onSpark("train", "--engine", "spark", "--data", sim.toString(), "--out", sparkModel.toString(),
+                    "--preset", "smoke", "--quiet", "--no-cache");
+        } finally {
+            hooks(null, null, null);
+        }
         assertThat(train.exit()).as(train.err()).isZero();
         assertThat(train.err()).contains("fold models run on Spark").contains("local[2,2]");
 
@@ -88,6 +107,33 @@ class SparkEngineTest {
     }
 
     @Test
+    void aUnitThatFailsForGoodStopsTheTrainingAndResumeTrainsOnlyWhatIsMissing() throws IOException {
+        Path model = dir.resolve("resumed-model");
+        // jobs of 4 units; the failing unit's job fails (local[2,2]: two attempts), the other jobs' units are kept
+        hooks(FAILING, "2", "4");
+        CliRunner failed;
+        try {
+            failed = onSpark("train", "--engine", "spark", "--data", sim.toString(), "--out", model.toString(), "--preset",
+                    "smoke", "--quiet", "--no-cache");
+        } finally {
+            hooks(null, null, null);
+        }
+        assertThat(failed.exit()).as(failed.err()).isEqualTo(4);
+        assertThat(failed.err()).contains("4 of 22 units did not finish on Spark").contains("--resume")
+                .contains(FAILING);
+        assertThat(model).doesNotExist();
+
+        CliRunner resumed = onSpark("train", "--engine", "spark", "--resume", "--data", sim.toString(), "--out",
+                model.toString(), "--preset", "smoke", "--quiet", "--no-cache");
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        List<String> rows = Files.readAllLines(model.resolve("units.csv"));
+        assertThat(rows.subList(1, rows.size())).hasSize(4).anySatisfy(r -> assertThat(r).contains(FAILING));
+        for (String f : List.of("oof.csv", "oof_models.csv")) {
+            assertThat(Files.readString(model.resolve(f))).as(f).isEqualTo(Files.readString(localModel.resolve(f)));
+        }
+    }
+
+    @Test
     void aPredictionOnSparkWritesTheLocalPredictionsFiles() throws IOException {
         Path batch = dir.resolve("batch");
         Files.createDirectories(batch);
@@ -107,7 +153,7 @@ class SparkEngineTest {
             String[] args = {"predict", "--engine", engine, "--model", localModel.toString(), "--data", batch.toString(),
                     "--out", out.toString(), "--chunk", engine.equals("local") ? "256" : "6", "--on-error", "skip",
                     "--quiet", "--no-cache"};
-            CliRunner run = engine.equals("local") ? CliRunner.run(args) : onSpark(Map.of(), args);
+            CliRunner run = engine.equals("local") ? CliRunner.run(args) : onSpark(args);
             assertThat(run.exit()).as(run.err()).isZero();
             assertThat(run.out()).contains("predicted 11 samples").contains("2 of 13 runs could not be read");
             for (String suffix : List.of(".csv", ".details.csv", ".failures.csv")) {
@@ -124,11 +170,11 @@ class SparkEngineTest {
         Path stopped = dir.resolve("stopped.csv");
         CliRunner local = CliRunner.run("predict", "--model", localModel.toString(), "--data", batch.toString(), "--out",
                 stopped.toString(), "--chunk", "5", "--quiet", "--no-cache");
-        CliRunner spark = onSpark(Map.of(), "predict", "--engine", "spark", "--model", localModel.toString(), "--data",
+        CliRunner cluster = onSpark("predict", "--engine", "spark", "--model", localModel.toString(), "--data",
                 batch.toString(), "--out", stopped.toString(), "--chunk", "5", "--quiet", "--no-cache");
         assertThat(local.exit()).isEqualTo(2);
-        assertThat(spark.exit()).isEqualTo(2);
-        assertThat(errorLine(spark.err())).isEqualTo(errorLine(local.err())).contains("BAD");
+        assertThat(cluster.exit()).isEqualTo(2);
+        assertThat(errorLine(cluster.err())).isEqualTo(errorLine(local.err())).contains("BAD");
         assertThat(stopped).doesNotExist();
     }
 
