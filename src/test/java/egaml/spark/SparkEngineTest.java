@@ -48,7 +48,7 @@ class SparkEngineTest {
                 "commercial", "--quiet").exit()).isZero();
         localModel = dir.resolve("local-model");
         CliRunner local = CliRunner.run("train", "--data", sim.toString(), "--out", localModel.toString(), "--preset", "smoke",
-                "--quiet", "--no-cache");
+                "--nn-epochs", "2", "--quiet", "--no-cache");
         assertThat(local.exit()).as(local.err()).isZero();
     }
 
@@ -72,7 +72,7 @@ class SparkEngineTest {
         CliRunner train;
         try {
             train = onSpark("train", "--engine", "spark", "--data", sim.toString(), "--out", sparkModel.toString(),
-                    "--preset", "smoke", "--quiet", "--no-cache");
+                    "--preset", "smoke", "--nn-epochs", "2", "--quiet", "--no-cache");
         } finally {
             hooks(null, null, null);
         }
@@ -114,7 +114,7 @@ class SparkEngineTest {
         CliRunner failed;
         try {
             failed = onSpark("train", "--engine", "spark", "--data", sim.toString(), "--out", model.toString(), "--preset",
-                    "smoke", "--quiet", "--no-cache");
+                    "smoke", "--nn-epochs", "2", "--quiet", "--no-cache");
         } finally {
             hooks(null, null, null);
         }
@@ -124,7 +124,7 @@ class SparkEngineTest {
         assertThat(model).doesNotExist();
 
         CliRunner resumed = onSpark("train", "--engine", "spark", "--resume", "--data", sim.toString(), "--out",
-                model.toString(), "--preset", "smoke", "--quiet", "--no-cache");
+                model.toString(), "--preset", "smoke", "--nn-epochs", "2", "--quiet", "--no-cache");
         assertThat(resumed.exit()).as(resumed.err()).isZero();
         List<String> rows = Files.readAllLines(model.resolve("units.csv"));
         assertThat(rows.subList(1, rows.size())).hasSize(4).anySatisfy(r -> assertThat(r).contains(FAILING));
@@ -181,7 +181,7 @@ class SparkEngineTest {
     @Test
     void anUnknownEngineOrAReportOnSparkIsRefusedBeforeAnyWork() {
         CliRunner train = CliRunner.run("train", "--engine", "hadoop", "--data", sim.toString(), "--out",
-                dir.resolve("never").toString(), "--preset", "smoke", "--quiet", "--no-cache");
+                dir.resolve("never").toString(), "--preset", "smoke", "--nn-epochs", "2", "--quiet", "--no-cache");
         assertThat(train.exit()).isEqualTo(2);
         assertThat(train.err()).contains("--engine must be local or spark");
         CliRunner predict = CliRunner.run("predict", "--engine", "spark", "--report", dir.resolve("r").toString(), "--model",
