@@ -77,6 +77,13 @@ final class SparkEngine implements ClusterEngine {
             // Spark's own INFO lines would bury egaml's progress and results; a user's setting wins
             conf.set("spark.log.level", "WARN");
         }
+        try {
+            // under Spark, DJL logs through Spark's log4j: its GPU probe would warn on every CPU-only machine
+            org.apache.logging.log4j.core.config.Configurator.setLevel("ai.djl.util.cuda",
+                    org.apache.logging.log4j.Level.ERROR);
+        } catch (LinkageError e) {
+            // a Spark without log4j 2: the warning stays
+        }
         spark = JavaSparkContext.fromSparkContext(org.apache.spark.SparkContext.getOrCreate(conf));
         owned = id.equals(spark.getConf().get(OWNER, ""));
     }
