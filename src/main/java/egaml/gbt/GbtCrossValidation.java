@@ -153,42 +153,9 @@ public final class GbtCrossValidation {
                 units.put(u.key(), u);
             }
         }
-        Map<Integer, FeatureTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
-        return new egaml.member.UnitPlan() {
-            @Override
-            public List<String> keys() {
-                return List.copyOf(units.keySet());
-            }
-
-            @Override
-            public byte[] run(String key) {
-                Unit u = unit(key);
-                return train(u, table(u), y, config, seeds).encode();
-            }
-
-            @Override
-            public String group(String key) {
-                return "gbt/r" + unit(key).realisation();
-            }
-
-            @Override
-            public void prepare(String key) {
-                table(unit(key));
-            }
-
-            private Unit unit(String key) {
-                Unit u = units.get(key);
-                if (u == null) {
-                    throw new IllegalArgumentException("no GBT unit " + key);
-                }
-                return u;
-            }
-
-            private FeatureTable table(Unit u) {
-                return tables.computeIfAbsent(u.realisation(),
-                        r -> FeatureTable.extract(runs, FeatureRealisation.of(r, seeds), seeds, 1, k -> { }));
-            }
-        };
+        return egaml.member.UnitPlan.keyed(GbtKind.NAME, units, u -> "gbt/r" + u.realisation(),
+                u -> FeatureTable.extract(runs, FeatureRealisation.of(u.realisation(), seeds), seeds, 1, k -> { }),
+                (u, table) -> train(u, table, y, config, seeds).encode());
     }
 
     private record TaskResult(int label, int[] rows, double[] probabilities, int fits, boolean fallback, FoldModel model) {

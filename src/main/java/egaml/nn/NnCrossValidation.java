@@ -136,41 +136,9 @@ public final class NnCrossValidation {
         for (Task t : plan(y, sam, preset, configs.size(), seeds)) {
             tasks.put(key(t), t);
         }
-        Map<Integer, NnInputs> inputs = new java.util.concurrent.ConcurrentHashMap<>();
-        return new egaml.member.UnitPlan() {
-            @Override
-            public List<String> keys() {
-                return List.copyOf(tasks.keySet());
-            }
-
-            @Override
-            public byte[] run(String key) {
-                Task t = task(key);
-                return train(inputs(t), y, t, configs.get(t.config()), seeds, false, (epoch, loss) -> { }).encode();
-            }
-
-            @Override
-            public String group(String key) {
-                return "nn/c" + task(key).config();
-            }
-
-            @Override
-            public void prepare(String key) {
-                inputs(task(key));
-            }
-
-            private Task task(String key) {
-                Task t = tasks.get(key);
-                if (t == null) {
-                    throw new IllegalArgumentException("no NN unit " + key + "; the units are " + tasks.keySet());
-                }
-                return t;
-            }
-
-            private NnInputs inputs(Task t) {
-                return inputs.computeIfAbsent(t.config(), c -> NnInputs.of(runs, configs.get(c), seeds.child(INPUT_STREAM, c)));
-            }
-        };
+        return egaml.member.UnitPlan.keyed(NnKind.NAME, tasks, t -> "nn/c" + t.config(),
+                t -> NnInputs.of(runs, configs.get(t.config()), seeds.child(INPUT_STREAM, t.config())),
+                (t, in) -> train(in, y, t, configs.get(t.config()), seeds, false, (epoch, loss) -> { }).encode());
     }
 
     private static void epochDone(TrainingListener listener, String model, int epoch, double loss) {
