@@ -30,6 +30,42 @@ final class AugCrossValidation {
     static final long TRAIN_STREAM = 0xA06_0003L;
 
     private record Task(int repeat, int fold, int[] train, int[] inference) {
+        String key() {
+            return String.format(Locale.ROOT, "aug/r%d_f%d", repeat, fold);
+        }
+    }
+
+    /** The fold models, in training order. */
+    private static List<Task> plan(AugSettings s, TrainingData data, SeedSequence seeds) {
+        boolean[] sam = data.samMask();
+        List<Task> tasks = new ArrayList<>();
+        MultilabelStratifiedKFold splitter = new MultilabelStratifiedKFold(s.folds(), false);
+        for (int r = 0; r < s.repeats(); r++) {
+            for (Fold f : splitter.split(data.y(), seeds.derive(FOLD_STREAM, r))) {
+                int[] train = NnModelTrainer.without(f.train(), sam);
+                tasks.add(new Task(r, f.index(), train, NnCrossValidation.complement(train, data.size())));
+            }
+        }
+        return tasks;
+    }
+
+    /** One fold model on one PyTorch thread. */
+    private static AugModelTrainer.Result train(List<RenderBase> bases, TrainingData data, Task t, AugSettings s,
+                                                SeedSequence seeds, SeedSequence tta, AugModelTrainer.EpochListener epochs) {
+        NnThreads.use(1);
+        return AugModelTrainer.train(bases, data.y(), t.train(), t.inference(), s,
+                seeds.derive(TRAIN_STREAM, t.repeat(), t.fold()), tta, epochs);
+    }
+
+    /** The fold models of {@link #run} as units: one group, the rendering bases of every run, made once. */
+    static egaml.member.UnitPlan units(AugSettings s, TrainingData data, TrainingContext context) {
+        SeedSequence seeds = context.seeds();
+        SeedSequence tta = AugMember.ttaSeeds(context.seed());
+        Map<String, Task> tasks = new java.util.LinkedHashMap<>();
+        plan(s, data, seeds).forEach(t -> tasks.put(t.key(), t));
+        return egaml.member.UnitPlan.keyed(AugKind.NAME, tasks, t -> "aug/bases",
+                t -> data.runs().stream().map(RenderBase::of).toList(),
+                (t, bases) -> train(bases, data, t, s, seeds, tta, (epoch, loss) -> { }).encode());
     }
 
     private AugCrossValidation() {
@@ -39,25 +75,32 @@ final class AugCrossValidation {
         long t0 = System.nanoTime();
         SeedSequence seeds = context.seeds();
         int n = data.size();
-        List<RenderBase> bases = Parallel.map("aug-render", context.threads(), data.runs(), RenderBase::of);
-        boolean[] sam = data.samMask();
-        List<Task> tasks = new ArrayList<>();
-        MultilabelStratifiedKFold splitter = new MultilabelStratifiedKFold(s.folds(), false);
-        for (int r = 0; r < s.repeats(); r++) {
-            for (Fold f : splitter.split(data.y(), seeds.derive(FOLD_STREAM, r))) {
-                int[] train = NnModelTrainer.without(f.train(), sam);
-                tasks.add(new Task(r, f.index(), train, NnCrossValidation.complement(train, n)));
+        // rendered by the first fold model that is not kept, so a training whose units are all kept renders nothing
+        List<RenderBase> bases = new ArrayList<>();
+        java.util.function.Supplier<List<RenderBase>> rendered = () -> {
+            synchronized (bases) {
+                if (bases.isEmpty()) {
+                    bases.addAll(Parallel.map("aug-render", context.threads(), data.runs(), RenderBase::of));
+                }
+                return bases;
             }
-        }
+        };
+        List<Task> tasks = plan(s, data, seeds);
         SeedSequence tta = AugMember.ttaSeeds(context.seed());
         List<AugModelTrainer.Result> results = Parallel.map("aug", context.threads(), tasks, t -> {
-            NnThreads.use(1);
             String name = String.format(Locale.ROOT, "aug r%d f%d", t.repeat(), t.fold());
-            return AugModelTrainer.train(bases, data.y(), t.train(), t.inference(), s,
-                    seeds.derive(TRAIN_STREAM, t.repeat(), t.fold()), tta, (epoch, loss) -> {
-                        context.listener().message(String.format(Locale.ROOT, "%s epoch %d loss %.4f", name, epoch, loss));
-                        context.listener().step(1);
-                    });
+            java.util.Optional<byte[]> kept = context.store().get(t.key());
+            if (kept.isPresent()) {
+                AugModelTrainer.Result r = AugModelTrainer.Result.decode(kept.get());
+                context.listener().step(r.losses().length);
+                return r;
+            }
+            AugModelTrainer.Result r = train(rendered.get(), data, t, s, seeds, tta, (epoch, loss) -> {
+                context.listener().message(String.format(Locale.ROOT, "%s epoch %d loss %.4f", name, epoch, loss));
+                context.listener().step(1);
+            });
+            context.store().put(t.key(), r.encode());
+            return r;
         });
         FamilyAverager average = new FamilyAverager(n);
         Map<Integer, FamilyAverager> byRenderings = new java.util.TreeMap<>();

@@ -63,6 +63,11 @@ public final class AugKind implements MemberKind {
             public Fit crossValidate(TrainingData data, TrainingContext context) {
                 return AugCrossValidation.run(s, data, context);
             }
+
+            @Override
+            public egaml.member.UnitPlan units(TrainingData data, TrainingContext context) {
+                return AugCrossValidation.units(s, data, context);
+            }
         };
     }
 

@@ -41,6 +41,67 @@ public final class AugModelTrainer {
     /** What a trained fold model gives: held-out logits per reported rendering count and at the configured one. */
     public record Result(float[][] logits, java.util.Map<Integer, float[][]> byRenderings, byte[] parameters,
                          double[] losses) {
+        /** As bytes, for the unit store ({@code --resume}, a distributed training). */
+        public byte[] encode() {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+                writeTable(out, logits);
+                out.writeInt(byRenderings.size());
+                for (java.util.Map.Entry<Integer, float[][]> e : new java.util.TreeMap<>(byRenderings).entrySet()) {
+                    out.writeInt(e.getKey());
+                    writeTable(out, e.getValue());
+                }
+                out.writeInt(parameters.length);
+                out.write(parameters);
+                out.writeInt(losses.length);
+                for (double v : losses) {
+                    out.writeDouble(v);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        public static Result decode(byte[] data) throws IOException {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+                float[][] logits = readTable(in);
+                java.util.Map<Integer, float[][]> byRenderings = new java.util.TreeMap<>();
+                int k = in.readInt();
+                for (int i = 0; i < k; i++) {
+                    int renderings = in.readInt();
+                    byRenderings.put(renderings, readTable(in));
+                }
+                byte[] parameters = new byte[in.readInt()];
+                in.readFully(parameters);
+                double[] losses = new double[in.readInt()];
+                for (int i = 0; i < losses.length; i++) {
+                    losses[i] = in.readDouble();
+                }
+                return new Result(logits, byRenderings, parameters, losses);
+            }
+        }
+
+        private static void writeTable(java.io.DataOutputStream out, float[][] t) throws IOException {
+            out.writeInt(t.length);
+            for (float[] row : t) {
+                out.writeInt(row.length);
+                for (float v : row) {
+                    out.writeFloat(v);
+                }
+            }
+        }
+
+        private static float[][] readTable(DataInputStream in) throws IOException {
+            float[][] t = new float[in.readInt()][];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = new float[in.readInt()];
+                for (int j = 0; j < t[i].length; j++) {
+                    t[i][j] = in.readFloat();
+                }
+            }
+            return t;
+        }
     }
 
     /** Called after every epoch with the mean training loss. */

@@ -117,6 +117,35 @@ class AugMemberTest {
     }
 
     @Test
+    void itsFoldModelsAreUnitsThatAKeptStoreAssemblesIntoTheSameMember() throws IOException {
+        TrainingData data = simulated(40, 4);
+        AugSettings s = AugSettings.preset(Preset.SMOKE).with(2, 1, 16, 2).withTraining(3e-3, 1e-4, 0.25, 8);
+        MemberTrainer trainer = new AugKind().trainer(s);
+        MemberTrainer.Fit direct = trainer.crossValidate(data, TrainingContext.of(5, 2));
+        egaml.member.UnitPlan plan = trainer.units(data, TrainingContext.of(5, 1));
+        assertThat(plan.keys()).containsExactly("aug/r0_f0", "aug/r0_f1");
+        assertThat(plan.group("aug/r0_f1")).isEqualTo(plan.group("aug/r0_f0"));
+        java.util.Map<String, byte[]> units = new java.util.HashMap<>();
+        plan.keys().forEach(k -> units.put(k, plan.run(k)));
+        egaml.core.TaskStore kept = new egaml.core.TaskStore() {
+            @Override
+            public java.util.Optional<byte[]> get(String key) {
+                return java.util.Optional.ofNullable(units.get(key));
+            }
+
+            @Override
+            public void put(String key, byte[] value) {
+                throw new AssertionError("trained " + key + " again");
+            }
+        };
+        MemberTrainer.Fit assembled = trainer.crossValidate(data, new TrainingContext(5, 2, kept, false, null));
+        assertThat(assembled.oof().get(AugMember.FAMILY)).isDeepEqualTo(direct.oof().get(AugMember.FAMILY));
+        List<CleanRun> fresh = simulated(3, 8).runs();
+        assertThat(assembled.member().predict(fresh, 1).get(AugMember.FAMILY))
+                .isDeepEqualTo(direct.member().predict(fresh, 1).get(AugMember.FAMILY));
+    }
+
+    @Test
     void renderingsOfRealRunsOfBothInstrumentsAreReproducibleAndInRange() {
         // the input stage as the trainer sees it: a canonical image and random ones, reproducible from the seed
         Dataset real = Dataset.open(egaml.TestData.sharedData());
