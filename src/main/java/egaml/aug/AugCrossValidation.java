@@ -76,15 +76,8 @@ final class AugCrossValidation {
         SeedSequence seeds = context.seeds();
         int n = data.size();
         // rendered by the first fold model that is not kept, so a training whose units are all kept renders nothing
-        List<RenderBase> bases = new ArrayList<>();
-        java.util.function.Supplier<List<RenderBase>> rendered = () -> {
-            synchronized (bases) {
-                if (bases.isEmpty()) {
-                    bases.addAll(Parallel.map("aug-render", context.threads(), data.runs(), RenderBase::of));
-                }
-                return bases;
-            }
-        };
+        egaml.core.Once<List<RenderBase>> rendered = new egaml.core.Once<>(
+                () -> Parallel.map("aug-render", context.threads(), data.runs(), RenderBase::of));
         List<Task> tasks = plan(s, data, seeds);
         SeedSequence tta = AugMember.ttaSeeds(context.seed());
         List<AugModelTrainer.Result> results = Parallel.map("aug", context.threads(), tasks, t -> {

@@ -1,5 +1,7 @@
 package egaml.aug;
 
+import egaml.core.BinaryArrays;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -45,18 +47,15 @@ public final class AugModelTrainer {
         public byte[] encode() {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
-                writeTable(out, logits);
+                BinaryArrays.writeTable(out, logits);
                 out.writeInt(byRenderings.size());
                 for (java.util.Map.Entry<Integer, float[][]> e : new java.util.TreeMap<>(byRenderings).entrySet()) {
                     out.writeInt(e.getKey());
-                    writeTable(out, e.getValue());
+                    BinaryArrays.writeTable(out, e.getValue());
                 }
                 out.writeInt(parameters.length);
                 out.write(parameters);
-                out.writeInt(losses.length);
-                for (double v : losses) {
-                    out.writeDouble(v);
-                }
+                BinaryArrays.writeDoubles(out, losses);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -65,42 +64,17 @@ public final class AugModelTrainer {
 
         public static Result decode(byte[] data) throws IOException {
             try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-                float[][] logits = readTable(in);
+                float[][] logits = BinaryArrays.readTable(in);
                 java.util.Map<Integer, float[][]> byRenderings = new java.util.TreeMap<>();
                 int k = in.readInt();
                 for (int i = 0; i < k; i++) {
                     int renderings = in.readInt();
-                    byRenderings.put(renderings, readTable(in));
+                    byRenderings.put(renderings, BinaryArrays.readTable(in));
                 }
                 byte[] parameters = new byte[in.readInt()];
                 in.readFully(parameters);
-                double[] losses = new double[in.readInt()];
-                for (int i = 0; i < losses.length; i++) {
-                    losses[i] = in.readDouble();
-                }
-                return new Result(logits, byRenderings, parameters, losses);
+                return new Result(logits, byRenderings, parameters, BinaryArrays.readDoubles(in));
             }
-        }
-
-        private static void writeTable(java.io.DataOutputStream out, float[][] t) throws IOException {
-            out.writeInt(t.length);
-            for (float[] row : t) {
-                out.writeInt(row.length);
-                for (float v : row) {
-                    out.writeFloat(v);
-                }
-            }
-        }
-
-        private static float[][] readTable(DataInputStream in) throws IOException {
-            float[][] t = new float[in.readInt()][];
-            for (int i = 0; i < t.length; i++) {
-                t[i] = new float[in.readInt()];
-                for (int j = 0; j < t[i].length; j++) {
-                    t[i][j] = in.readFloat();
-                }
-            }
-            return t;
         }
     }
 

@@ -97,11 +97,12 @@ final class BenchUnitsCommand implements Callable<Integer>, TrainsMembers {
             }
             Map<String, String> groups = new LinkedHashMap<>();
             keys.forEach(k -> groups.put(k, plan.group(k)));
-            List<String> drawn = new ArrayList<>(keys);
-            for (int i = drawn.size() - 1; i > 0; i--) {
-                java.util.Collections.swap(drawn, i, random.nextInt(i + 1));
+            List<String> drawn = new ArrayList<>();
+            for (int i : egaml.cv.StratifiedKFold.shuffled(keys.size(), random)) {
+                if (drawn.size() < sample) {
+                    drawn.add(keys.get(i));
+                }
             }
-            drawn = drawn.subList(0, Math.min(sample, drawn.size()));
             double prepare = 0;
             int prepared = 0;
             double run = 0;

@@ -97,6 +97,11 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        egaml.spark.ClusterEngine.check(engine);
+        if (!engine.equals("local") && report != null) {
+            throw new IllegalArgumentException("--report is not available with --engine spark (the report's pictures are "
+                    + "drawn where the runs are read); predict the samples to report on locally with --report");
+        }
         int n = reading.threads();
         BatchPrediction.OnError mode = switch (onError.strip().toLowerCase(Locale.ROOT)) {
             case "stop" -> BatchPrediction.OnError.STOP;
@@ -122,14 +127,7 @@ final class PredictCommand implements Callable<Integer> {
         Path detailsFile = details != null ? details : sibling(out, ".details.csv");
         double[] reportSeconds = new double[1];
         String[] reportTiming = {""};
-        if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
-        }
-        if (!engine.equals("local") && report != null) {
-            throw new IllegalArgumentException("--report is not available with --engine spark (the report's pictures are "
-                    + "drawn where the runs are read); predict the samples to report on locally with --report");
-        }
-        try (egaml.spark.ClusterEngine cluster = engine.equals("local") ? null : egaml.spark.ClusterEngine.load(engine);
+        try (egaml.spark.ClusterEngine cluster = egaml.spark.ClusterEngine.open(engine);
              PredictionReport pages = report == null ? null : new PredictionReport(report, trained,
                 new AttributionSettings(reportSteps, reportModels), n, "egaml predictions: " + model.getFileName())) {
             if (cluster != null) {

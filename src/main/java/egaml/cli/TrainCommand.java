@@ -100,9 +100,7 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
             o.flush();
             return 0;
         }
-        if (!engine.equals("local") && !engine.equals("spark")) {
-            throw new IllegalArgumentException("--engine must be local or spark, got '" + engine + "'");
-        }
+        egaml.spark.ClusterEngine.check(engine);
         if (java.nio.file.Files.exists(out) && !force) {
             throw new IllegalArgumentException(out + " already exists; pass --force to replace it, or choose another --out");
         }
@@ -111,7 +109,7 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingData trainingData = new TrainingData(labelled.runs(), labelled.y(), labelled.types());
         TrainingRun.Result result;
-        try (egaml.spark.ClusterEngine cluster = engine.equals("local") ? null : egaml.spark.ClusterEngine.load(engine);
+        try (egaml.spark.ClusterEngine cluster = egaml.spark.ClusterEngine.open(engine);
              Progress.Stages progress = new Progress.Stages(!quiet)) {
             egaml.ensemble.UnitEngine units = egaml.ensemble.UnitEngine.LOCAL;
             if (cluster != null) {

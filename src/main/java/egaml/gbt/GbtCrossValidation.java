@@ -71,15 +71,8 @@ public final class GbtCrossValidation {
         for (int r = 0; r < config.realisations(); r++) {
             FeatureRealisation realisation = realisations.get(r);
             // extracted by the first unit that is not kept, so a training whose units are all kept extracts nothing
-            FeatureTable[] table = new FeatureTable[1];
-            java.util.function.Supplier<FeatureTable> features = () -> {
-                synchronized (table) {
-                    if (table[0] == null) {
-                        table[0] = FeatureTable.extract(runs, realisation, seeds, threads, k -> { });
-                    }
-                    return table[0];
-                }
-            };
+            egaml.core.Once<FeatureTable> features = new egaml.core.Once<>(
+                    () -> FeatureTable.extract(runs, realisation, seeds, threads, k -> { }));
             List<Unit> units = units(y, config, seeds, stratifier, r);
             List<TaskResult> results = Parallel.map("gbt", threads, units, u -> {
                 try {

@@ -49,22 +49,13 @@ public final class NnModelTrainer {
         public byte[] encode() {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (DataOutputStream out = new DataOutputStream(bytes)) {
-                out.writeInt(logits.length);
-                for (float[] row : logits) {
-                    out.writeInt(row.length);
-                    for (float v : row) {
-                        out.writeFloat(v);
-                    }
-                }
+                egaml.core.BinaryArrays.writeTable(out, logits);
                 out.writeInt(snapshots.size());
                 for (byte[] s : snapshots) {
                     out.writeInt(s.length);
                     out.write(s);
                 }
-                out.writeInt(losses.length);
-                for (double l : losses) {
-                    out.writeDouble(l);
-                }
+                egaml.core.BinaryArrays.writeDoubles(out, losses);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -73,13 +64,7 @@ public final class NnModelTrainer {
 
         public static Result decode(byte[] data) throws IOException {
             try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(data))) {
-                float[][] logits = new float[in.readInt()][];
-                for (int i = 0; i < logits.length; i++) {
-                    logits[i] = new float[in.readInt()];
-                    for (int j = 0; j < logits[i].length; j++) {
-                        logits[i][j] = in.readFloat();
-                    }
-                }
+                float[][] logits = egaml.core.BinaryArrays.readTable(in);
                 List<byte[]> snapshots = new ArrayList<>();
                 int count = in.readInt();
                 for (int i = 0; i < count; i++) {
@@ -87,11 +72,7 @@ public final class NnModelTrainer {
                     in.readFully(b);
                     snapshots.add(b);
                 }
-                double[] losses = new double[in.readInt()];
-                for (int i = 0; i < losses.length; i++) {
-                    losses[i] = in.readDouble();
-                }
-                return new Result(logits, snapshots, losses, null);
+                return new Result(logits, snapshots, egaml.core.BinaryArrays.readDoubles(in), null);
             }
         }
     }

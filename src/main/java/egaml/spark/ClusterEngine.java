@@ -43,10 +43,21 @@ public interface ClusterEngine extends AutoCloseable {
     @Override
     void close();
 
-    /** The engine called {@code name} ("spark"); a clear error when Spark is not on the class path. */
-    static ClusterEngine load(String name) {
-        if (!name.equals("spark")) {
-            throw new IllegalArgumentException("unknown engine '" + name + "' (local or spark)");
+    /** Refuses an {@code --engine} value other than local and spark, before any work. */
+    static void check(String name) {
+        if (!"local".equals(name) && !"spark".equals(name)) {
+            throw new IllegalArgumentException("--engine must be local or spark, got '" + name + "'");
+        }
+    }
+
+    /**
+     * The engine {@code --engine} names: null for local (the command works in this process), else the cluster engine,
+     * with a clear error when Spark is not on the class path.
+     */
+    static ClusterEngine open(String name) {
+        check(name);
+        if (name.equals("local")) {
+            return null;
         }
         try {
             Class.forName("org.apache.spark.SparkContext", false, ClusterEngine.class.getClassLoader());
