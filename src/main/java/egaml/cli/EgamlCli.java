@@ -14,7 +14,7 @@ import java.io.PrintWriter;
 @Command(name = "egaml", mixinStandardHelpOptions = true, versionProvider = EgamlCli.Version.class,
         description = "Reads evolved gas analysis mass spectrometry (EGA-MS) runs and predicts which mineral "
                 + "families a sample contains.",
-        subcommands = {DemoCommand.class, InspectCommand.class, ValidateCommand.class, SimulateCommand.class, StatsCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, CvCommand.class, FeaturesCommand.class, FamiliesCommand.class, ExplainCommand.class, ExportNnCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, ValidateCommand.class, SimulateCommand.class, StatsCommand.class, RealismCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, CvCommand.class, FeaturesCommand.class, FamiliesCommand.class, ExplainCommand.class, ExportNnCommand.class, BenchCommand.class,
             CacheCommand.class, CommandLine.HelpCommand.class, picocli.AutoComplete.GenerateCompletion.class},
         footer = {"", "Exit status: 0 success, 1 a check failed (validate), 2 bad input or usage, 3 internal error, "
             + "4 the environment failed (disk full, permission denied, out of memory): the message says what to do."})

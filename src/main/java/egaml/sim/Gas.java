@@ -24,7 +24,25 @@ public enum Gas {
     /** Hydrogen sulfide: 34:100; library 32:44, 33:42, 1:5, 36:4, 35:2.5 (no obs column: library for both). */
     H2S(34, Map.of(32, 44.0, 33, 42.0, 1, 5.0, 36, 4.0, 35, 2.5), Map.of(32, 44.0, 33, 42.0, 1, 5.0, 36, 4.0, 35, 2.5)),
     /** Hydrogen chloride: 36:100. obs 35:28, 38:30, 37:8.8; library 38:32, 35:17, 37:5. */
-    HCL(36, Map.of(35, 28.0, 38, 30.0, 37, 8.8), Map.of(38, 32.0, 35, 17.0, 37, 5.0));
+    HCL(36, Map.of(35, 28.0, 38, 30.0, 37, 8.8), Map.of(38, 32.0, 35, 17.0, 37, 5.0)),
+    /**
+     * Hydrocarbons from organic matter, one pseudo-gas with m/z 15 (CH3+) as its main ion. obs: over 300-420 C the
+     * real single-label phyllosilicate runs exceed the label-free ones at m/z 27 by 40 % of the m/z 15 excess, at
+     * 41 and 43 by 20 %, at 57 by 1 %, at 78 and 91 (aromatics) by 0.5 %; 16, 14, 13, 12 as methane (NIST: 16:112,
+     * 14:23, 13:12, 12:4 of 15, 16 halved for the heavier hydrocarbons); 26, 29, 39, 55 as alkenes (library).
+     */
+    HYDROCARBONS(15, hydrocarbons(), hydrocarbons()),
+    /** Nitric oxide from nitrates: library 30:100, 14:7.5, 15:2.4, 16:1.5 (NIST); library for both. */
+    NO(30, Map.of(14, 7.5, 15, 2.4, 16, 1.5), Map.of(14, 7.5, 15, 2.4, 16, 1.5)),
+    /** Hydrogen (e.g. from Fe(II) reducing water): 2:100, 1:2 (NIST); library for both. */
+    H2(2, Map.of(1, 2.0), Map.of(1, 2.0));
+
+    private static Map<Integer, Double> hydrocarbons() {
+        return Map.ofEntries(Map.entry(16, 55.0), Map.entry(14, 23.0), Map.entry(13, 12.0), Map.entry(12, 4.0),
+                Map.entry(26, 25.0), Map.entry(27, 40.0), Map.entry(29, 20.0), Map.entry(39, 15.0),
+                Map.entry(41, 20.0), Map.entry(43, 20.0), Map.entry(55, 5.0), Map.entry(57, 1.0),
+                Map.entry(78, 0.5), Map.entry(91, 0.5));
+    }
 
     private final int mainIon;
     private final Map<Integer, Double> commercial;

@@ -20,6 +20,15 @@ final class Release {
     private final double[] curve = new double[GRID_POINTS];
 
     Release(Gas gas, double tp, double fwhm, double height, String source) {
+        this(gas, tp, fwhm, height, source, new ParameterTable.Memory(0, 1), ParameterTable.REFERENCE_RAMP);
+    }
+
+    /**
+     * A release seen through the instrument's memory: a fraction of the curve is smoothed by an exponential
+     * decay of the memory's time constant (turned into C by the ramp rate), the whole renormalised to a unit peak.
+     */
+    Release(Gas gas, double tp, double fwhm, double height, String source, ParameterTable.Memory memory,
+            double rampCPerMin) {
         this.gas = gas;
         this.tp = tp;
         this.fwhm = fwhm;
@@ -39,6 +48,16 @@ final class Release {
             double rate = k * Math.exp(-integral);
             curve[i] = rate;
             max = Math.max(max, rate);
+        }
+        if (memory.fraction() > 0) {
+            double decay = Math.exp(-GRID_STEP / Math.max(1e-9, memory.seconds() * rampCPerMin / 60.0));
+            double lagged = 0;
+            max = 0;
+            for (int i = 0; i < GRID_POINTS; i++) {
+                lagged = lagged * decay + curve[i] * (1 - decay);
+                curve[i] = (1 - memory.fraction()) * curve[i] + memory.fraction() * lagged;
+                max = Math.max(max, curve[i]);
+            }
         }
         if (max > 0) {
             for (int i = 0; i < GRID_POINTS; i++) {

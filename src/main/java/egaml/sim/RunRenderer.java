@@ -27,6 +27,8 @@ final class RunRenderer {
     private final double[] background;
     private final double[] driftA;
     private final double[] driftB;
+    /** Decades by which the background has risen at the end of the run (as u^2), per ion. */
+    private final double[] rise;
     private final List<List<Release>> byGas = new ArrayList<>();
 
     RunRenderer(SampleDraw draw, SplittableRandom rng) {
@@ -49,6 +51,7 @@ final class RunRenderer {
         background = new double[ions];
         driftA = new double[ions];
         driftB = new double[ions];
+        rise = new double[ions];
         for (int m = 0; m < ions; m++) {
             if (inst.samLike()) {
                 double[] range = ParameterTable.SAM_BACKGROUND.getOrDefault(m, ParameterTable.SAM_BACKGROUND_OTHER);
@@ -62,6 +65,12 @@ final class RunRenderer {
             double s = volatileIon ? ParameterTable.DRIFT_SIGMA_VOLATILE : ParameterTable.DRIFT_SIGMA_OTHER;
             driftA[m] = rng.nextGaussian() * s;
             driftB[m] = rng.nextGaussian() * s;
+        }
+        for (int m : new java.util.TreeSet<>(ParameterTable.RISING_BACKGROUND.keySet())) {
+            double[] meanSd = ParameterTable.RISING_BACKGROUND.get(m);
+            if (m < ions && !inst.samLike()) {
+                rise[m] = meanSd[0] + meanSd[1] * rng.nextGaussian();
+            }
         }
     }
 
@@ -88,7 +97,7 @@ final class RunRenderer {
             out[m - 1] += ParameterTable.LEAK_TO_LOWER_MZ * out[m];
         }
         for (int m = 0; m < ions; m++) {
-            double drift = Math.exp(driftA[m] * u + driftB[m] * u * u);
+            double drift = Math.exp(driftA[m] * u + driftB[m] * u * u) * Math.pow(10, rise[m] * u * u);
             out[m] += background[m] * drift * (inst.samLike() ? 1.0 / inst.scale() : 1);
         }
     }

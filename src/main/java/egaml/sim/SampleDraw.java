@@ -48,10 +48,19 @@ final class SampleDraw {
             ParameterTable.Family family = ParameterTable.FAMILIES.get(label);
             double sf = Math.pow(10, rng.nextGaussian() * family.sigmaDecades());
             double wf = mixture ? Math.pow(10, ParameterTable.MIXTURE_WEIGHT_MIN_DECADES * rng.nextDouble()) : 1;
+            if (label == Label.OXYCHLORINE && labels.size() >= ParameterTable.NATURAL_SAMPLE_LABELS) {
+                wf = Math.pow(10, ParameterTable.NATURAL_OXYCHLORINE_MIN_DECADES + (ParameterTable.NATURAL_OXYCHLORINE_MAX_DECADES
+                        - ParameterTable.NATURAL_OXYCHLORINE_MIN_DECADES) * rng.nextDouble());
+            }
             List<ReleaseSpecies> chosen = new ArrayList<>();
             chosen.add(pick(family.species(), rng, null));
             if (family.species().size() > 1 && rng.nextDouble() < ParameterTable.SECOND_SPECIES_PROBABILITY) {
                 chosen.add(pick(family.species(), rng, chosen.get(0)));
+            }
+            for (ReleaseSpecies s : family.accompanying()) {
+                if (rng.nextDouble() < s.probability()) {
+                    chosen.add(s);
+                }
             }
             for (ReleaseSpecies s : chosen) {
                 species.add(label.columnName() + ": " + s.name());
@@ -76,7 +85,8 @@ final class SampleDraw {
                 boolean decomposition = d.family == Label.CARBONATE || d.family == Label.SULFATE || d.family == Label.SULFIDE;
                 tp -= decomposition ? ParameterTable.SAM_SHIFT_DECOMPOSITION_C : ParameterTable.SAM_SHIFT_OTHER_C;
             }
-            releases.add(new Release(d.gas, tp, d.fwhm, d.height, d.family == null ? "all" : d.family.columnName()));
+            releases.add(new Release(d.gas, tp, d.fwhm, d.height, d.family == null ? "all" : d.family.columnName(),
+                    ParameterTable.MEMORY.get(d.gas), instrument.ramp()));
         }
     }
 
@@ -150,6 +160,12 @@ final class SampleDraw {
                     d.height = 0.4 * mainO2.height;
                 }
             }
+        }
+        if (mainO2 != null && (labels.contains(Label.PHYLLOSILICATE) || labels.contains(Label.IRON_OXIDE)
+                || labels.contains(Label.CHLORIDE))) {
+            double[] burnt = ParameterTable.BURNT_ORGANICS_CO2;
+            drafts.add(new Draft(Label.OXYCHLORINE, Gas.CO2, burnt[0] + 30 * rng.nextGaussian(), burnt[1],
+                    burnt[2] * mainO2.height * Math.pow(10, 0.3 * rng.nextGaussian()), 150));
         }
         if (mainO2 != null && (labels.contains(Label.PHYLLOSILICATE) || labels.contains(Label.SULFATE)
                 || labels.contains(Label.IRON_OXIDE))) {
