@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks on a dataset; each prints times, throughput and peak memory.",
         subcommands = {BenchIngestCommand.class, BenchGbtCommand.class, BenchNnCommand.class, BenchAugCommand.class, BenchInteropCommand.class, BenchExplainCommand.class,
-                BenchUnitsCommand.class})
+                BenchUnitsCommand.class, BenchTransferCommand.class})
 final class BenchCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

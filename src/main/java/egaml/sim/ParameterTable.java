@@ -236,6 +236,11 @@ public final class ParameterTable {
      * the family's main O2 release.
      */
     public static final double[] BURNT_ORGANICS_CO2 = {350, 150, 0.05};
+    /**
+     * obs: in the real iron oxide + oxychlorine runs (30) water stays near 3e-3 per He at 100-300 C, against 0.1 in
+     * the iron-oxide-only runs: with oxychlorine the iron oxide's water releases are weakened by 10^U(-2, -1).
+     */
+    public static final double[] IRON_WATER_WITH_OXYCHLORINE_DECADES = {-2, -1};
     /** Section 6 step 3: SAM's low pressure lowers decomposition temperatures (C): carbonate, sulfate, sulfide / others. */
     public static final double SAM_SHIFT_DECOMPOSITION_C = 50;
     public static final double SAM_SHIFT_OTHER_C = 20;

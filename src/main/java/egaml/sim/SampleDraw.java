@@ -151,6 +151,13 @@ final class SampleDraw {
                 d.tp -= 85;
                 d.height *= factor;
             }
+            double[] range = ParameterTable.IRON_WATER_WITH_OXYCHLORINE_DECADES;
+            double water = Math.pow(10, range[0] + (range[1] - range[0]) * rng.nextDouble());
+            for (Draft d : drafts) {
+                if (d.family == Label.IRON_OXIDE && d.gas == Gas.H2O) {
+                    d.height *= water;
+                }
+            }
         }
         Draft mainO2 = o2.stream().max((a, b) -> Double.compare(a.height, b.height)).orElse(null);
         if (mainO2 != null && labels.contains(Label.SULFIDE)) {
