@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,9 @@ import java.util.concurrent.Callable;
                 + "-> real: a model trained on --train-samples simulated runs (--sim-model, or trained here) predicts "
                 + "every labelled real run, none of which it saw. Prints both aggregated and per-label log losses next "
                 + "to the label prior's (the score of predicting each label's frequency).",
-            "Everything it makes goes under --work (simulated datasets, models, predictions); what is already there "
-                + "from an earlier run with the same settings is reused, so a second call only re-scores."})
+            "Everything it makes goes under --work (simulated datasets, models, predictions), made anew at every call "
+                + "(simulating is cheap, and the simulator may have changed since); pass --real-model or --sim-model "
+                + "to score models trained before."})
 final class BenchTransferCommand implements Callable<Integer> {
     @Option(names = "--real", required = true, paramLabel = "DIR", description = "The labelled real runs.")
     Path real;
@@ -119,19 +119,15 @@ final class BenchTransferCommand implements Callable<Integer> {
     }
 
     private Path simulate(PrintWriter o, Path out, int samples, long simulationSeed, Path cache) {
-        if (!Files.isRegularFile(out.resolve("metadata.csv"))) {
-            step(o, "simulate " + samples + " runs (seed " + simulationSeed + ")", "simulate", "--out", out.toString(),
-                    "--samples", Integer.toString(samples), "--seed", Long.toString(simulationSeed), "--force", "--quiet");
-        }
+        step(o, "simulate " + samples + " runs (seed " + simulationSeed + ")", "simulate", "--out", out.toString(),
+                "--samples", Integer.toString(samples), "--seed", Long.toString(simulationSeed), "--force", "--quiet");
         return out;
     }
 
     private Path train(PrintWriter o, Path data, Path out, Path cache) {
-        if (!Files.isRegularFile(out.resolve("manifest.json"))) {
-            step(o, "train a " + preset + " model on " + data.getFileName(), "train", "--data", data.toString(), "--out",
-                    out.toString(), "--preset", preset, "--seed", Long.toString(seed), "--cache", cache.toString(),
-                    "--quiet", "--force");
-        }
+        step(o, "train a " + preset + " model on " + data.getFileName(), "train", "--data", data.toString(), "--out",
+                out.toString(), "--preset", preset, "--seed", Long.toString(seed), "--cache", cache.toString(),
+                "--quiet", "--force");
         return out;
     }
 

@@ -223,4 +223,58 @@ class SimulatorTest {
         assertThat(Release.kissinger(700, 220, 36)).isEqualTo(700);
         assertThat(Release.kissinger(700, 220, 36 * Math.E) - 700).isBetween(25.0, 40.0); // ~33 C per e-fold
     }
+
+    @Test
+    void instrumentMemoryLeavesATailAfterTheReleaseAndKeepsItsPeak() {
+        Release plain = new Release(Gas.H2O, 150, 45, 1, "test");
+        Release lagged = new Release(Gas.H2O, 150, 45, 1, "test", new ParameterTable.Memory(0.25, 200), 36);
+        double best = 0;
+        for (double t = 0; t < 400; t += 0.5) {
+            best = Math.max(best, lagged.at(t));
+        }
+        assertThat(best).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        // 200 s at 36 C/min is 120 C: 150 C after the peak the lagged share is still a few % of the peak
+        assertThat(lagged.at(300)).isGreaterThan(0.02).isGreaterThan(100 * plain.at(300));
+        assertThat(lagged.at(100)).isLessThan(plain.at(100)); // before the peak the lag only removes signal
+    }
+
+    @Test
+    void familiesBringTheirAccompanyingReleasesAtTheirProbability() {
+        egaml.core.SeedSequence seeds = new egaml.core.SeedSequence(9);
+        int n = 1000;
+        int withHcl = 0;
+        for (int i = 0; i < n; i++) {
+            SampleDraw d = new SampleDraw(seeds.random(i), false, Set.of(Label.IRON_OXIDE));
+            if (d.species.contains("iron_oxide: chloride impurity (HCl)")) {
+                withHcl++;
+                assertThat(d.releases).anySatisfy(r -> {
+                    assertThat(r.gas).isEqualTo(Gas.HCL);
+                    assertThat(r.source).isEqualTo("iron_oxide");
+                });
+            }
+        }
+        assertThat((double) withHcl / n).isCloseTo(0.7, org.assertj.core.api.Assertions.within(0.05));
+    }
+
+    @Test
+    void oxychlorineIsWeakInNaturalSamplesOfManyLabels() {
+        egaml.core.SeedSequence seeds = new egaml.core.SeedSequence(10);
+        // one of the real rock and soil combinations, without iron oxide (whose interaction also weakens O2)
+        Set<Label> natural = EnumSet.of(Label.BASALT, Label.CARBONATE, Label.OXYCHLORINE, Label.PHYLLOSILICATE,
+                Label.SILICATE, Label.SULFATE);
+        Set<Label> pair = EnumSet.of(Label.OXYCHLORINE, Label.SULFATE);
+        double[] inNatural = new double[300];
+        double[] inPair = new double[300];
+        for (int i = 0; i < 300; i++) {
+            inNatural[i] = strongestO2(new SampleDraw(seeds.random(i), false, natural));
+            inPair[i] = strongestO2(new SampleDraw(seeds.random(i), false, pair));
+        }
+        // the natural factor 10^U(-3, -2) against the mixture's 10^U(-0.5, 0): about 2 decades apart
+        assertThat(Math.log10(median(inPair) / median(inNatural))).isBetween(1.5, 3.0);
+    }
+
+    private static double strongestO2(SampleDraw d) {
+        return d.releases.stream().filter(r -> r.gas == Gas.O2 && r.source.equals("oxychlorine")
+                && !d.species.isEmpty()).mapToDouble(r -> r.height).max().orElse(0);
+    }
 }
