@@ -116,8 +116,11 @@ final class RunRenderer {
             ionLevels(trueT, time / duration, level);
             for (int m = 0; m <= inst.maxMz(); m++) {
                 double current = inst.scale() * level[m];
-                double sd = Math.sqrt(ParameterTable.NOISE_FLOOR_A * ParameterTable.NOISE_FLOOR_A
-                        + ParameterTable.NOISE_SHOT_A * current
+                double floor = ParameterTable.NOISE_FLOOR_A;
+                if (rng.nextDouble() < ParameterTable.NOISE_OUTLIER_PROBABILITY) {
+                    floor *= ParameterTable.NOISE_OUTLIER_SCALE; // detector spikes: the floor's tail, not the signal's
+                }
+                double sd = Math.sqrt(floor * floor + ParameterTable.NOISE_SHOT_A * current
                         + ParameterTable.NOISE_RELATIVE * ParameterTable.NOISE_RELATIVE * current * current);
                 double value = current + inst.offset() + rng.nextGaussian() * sd;
                 w.fixed(time, 3);

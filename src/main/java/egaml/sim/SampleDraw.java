@@ -71,6 +71,12 @@ final class SampleDraw {
         }
         ReleaseSpecies.Peak water = ParameterTable.ADSORBED_WATER;
         drafts.add(jittered(null, water, Math.pow(10, rng.nextGaussian() * ParameterTable.ADSORBED_WATER_SIGMA), rng));
+        drafts.add(jittered(null, ParameterTable.OVEN_WATER,
+                Math.pow(10, rng.nextGaussian() * ParameterTable.OVEN_WATER_SIGMA), rng));
+        drafts.add(jittered(null, ParameterTable.OVEN_SO2,
+                Math.pow(10, rng.nextGaussian() * ParameterTable.OVEN_SO2_SIGMA), rng));
+        drafts.add(jittered(null, ParameterTable.OVEN_HCL,
+                Math.pow(10, rng.nextGaussian() * ParameterTable.OVEN_HCL_SIGMA), rng));
         if (rng.nextDouble() < ParameterTable.ORGANICS_PROBABILITY) {
             double factor = Math.pow(10, rng.nextGaussian() * ParameterTable.ORGANICS_SIGMA);
             species.add("trace organics");
