@@ -162,10 +162,16 @@ public final class ParameterTable {
                 of("halite / sylvite", 0.6, peak(H2O, 200, 100, 0.03, 150), peak(HCL, 900, 300, 2e-4, 150)),
                 of("hydrated Mg/Ca/Fe chloride", 0.4, peak(H2O, 120, 40, 0.1, 80), peak(H2O, 170, 40, 0.1, 80),
                         peak(HCL, 230, 150, 5e-4, 150), peak(HCL, 420, 150, 5e-4, 150))),
-                // obs: HCl at 5e-5 from 180 to 500 C and 1e-4 above; CO2 near 4e-4 over 180-300 C
+                // obs: HCl at 5e-5 from 180 to 500 C and 1e-4 above; CO2 near 4e-4 over 180-300 C; and the organic
+                // suite of the iron-oxide runs, weaker: m/z 2 at 2.5e-4 over 60-340 C (label-free 6e-5), m/z 15 at
+                // 3.5e-5 near 220 C, m/z 30 at 6e-6 (without it a model trained on simulated runs took the real
+                // chloride runs for iron oxides: 0.58 on average)
                 List.of(of("HCl from hydrolysis", 0.7, peak(HCL, 650, 600, 8e-5, 150)),
                         of("organic matter (CO2)", 0.6, peak(CO2, 260, 150, 3e-4, 120)),
-                        of(WITH_WATER_32, 0.8, peak(O2, 220, 350, 6e-3, 150)))));
+                        of(WITH_WATER_32, 0.8, peak(O2, 220, 350, 6e-3, 150)),
+                        of("H2", 0.8, peak(H2, 200, 350, 2.5e-4, 120)),
+                        of("hydrocarbons", 0.7, peak(HYDROCARBONS, 220, 200, 3.5e-5, 120)),
+                        of("nitrate (NO)", 0.5, peak(NO, 250, 300, 6e-6, 120)))));
         // obs: basalt water near 1.2e-2 from 140 to 540 C (peak 301 C, FWHM 319 C; in mixtures, where most basalt
         // runs are, half of that), CO2 near 6e-4 over 340-740 C, SO2 rising to 2.5e-5 at the end
         m.put(Label.BASALT, new Family(Label.BASALT, 0.9, List.of(

@@ -254,6 +254,12 @@ class SimulatorTest {
             }
         }
         assertThat((double) withHcl / n).isCloseTo(0.7, org.assertj.core.api.Assertions.within(0.05));
+        // every run, whatever its labels: adsorbed water, and water, SO2 and HCl from the hot oven past the run's end
+        SampleDraw empty = new SampleDraw(seeds.random(0), false, Set.of());
+        assertThat(empty.releases.stream().filter(r -> r.source.equals("all")).map(r -> r.gas))
+                .contains(Gas.H2O, Gas.SO2, Gas.HCL);
+        assertThat(empty.releases.stream().filter(r -> r.gas == Gas.SO2).mapToDouble(r -> r.tp).min().orElseThrow())
+                .isGreaterThan(1000);
     }
 
     @Test
