@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The README's command table and the command definitions cannot drift apart. */
 class ReadmeTest {
-    private static final Pattern ROW = Pattern.compile("^\\| `\\./egaml ([a-z-]+)(?: (gbt|nn|ingest|aug|interop|explain|units))?([^`]*)`");
+    private static final Pattern ROW = Pattern.compile("^\\| `\\./egaml ([a-z-]+)(?: (gbt|nn|ingest|aug|interop|explain|units|transfer))?([^`]*)`");
     private static final Pattern OPTION = Pattern.compile("(--[a-z][a-z0-9-]*)");
 
     @Test
