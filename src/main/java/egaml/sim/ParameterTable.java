@@ -331,6 +331,15 @@ public final class ParameterTable {
     public static final ReleaseSpecies.Peak OVEN_HCL = peak(HCL, 1100, 300, 2e-5, 150);
     public static final double OVEN_HCL_SIGMA = 0.45;
 
+    /** A release every run has, its height spread between runs by 10^N(0, sigmaDecades). */
+    public record EveryRun(ReleaseSpecies.Peak peak, double sigmaDecades) {
+    }
+
+    /** The releases of every run, whatever its labels, in the order they are drawn. */
+    public static final List<EveryRun> EVERY_RUN = List.of(new EveryRun(ADSORBED_WATER, ADSORBED_WATER_SIGMA),
+            new EveryRun(OVEN_WATER, OVEN_WATER_SIGMA), new EveryRun(OVEN_SO2, OVEN_SO2_SIGMA),
+            new EveryRun(OVEN_HCL, OVEN_HCL_SIGMA));
+
     /**
      * Section 5.1: SAM testbed backgrounds in counts/s, (low, high) of run medians; a run draws log-uniformly.
      * Ions not listed: 1e2 .. 1e3 counts/s (between the listed m/z 50 ~3e3 and 80 ~4e2).

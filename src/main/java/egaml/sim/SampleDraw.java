@@ -49,8 +49,8 @@ final class SampleDraw {
             double sf = Math.pow(10, rng.nextGaussian() * family.sigmaDecades());
             double wf = mixture ? Math.pow(10, ParameterTable.MIXTURE_WEIGHT_MIN_DECADES * rng.nextDouble()) : 1;
             if (label == Label.OXYCHLORINE && labels.size() >= ParameterTable.NATURAL_SAMPLE_LABELS) {
-                wf = Math.pow(10, ParameterTable.NATURAL_OXYCHLORINE_MIN_DECADES + (ParameterTable.NATURAL_OXYCHLORINE_MAX_DECADES
-                        - ParameterTable.NATURAL_OXYCHLORINE_MIN_DECADES) * rng.nextDouble());
+                wf = tenToUniform(rng, ParameterTable.NATURAL_OXYCHLORINE_MIN_DECADES,
+                        ParameterTable.NATURAL_OXYCHLORINE_MAX_DECADES);
             }
             List<ReleaseSpecies> chosen = new ArrayList<>();
             chosen.add(pick(family.species(), rng, null));
@@ -69,14 +69,9 @@ final class SampleDraw {
                 }
             }
         }
-        ReleaseSpecies.Peak water = ParameterTable.ADSORBED_WATER;
-        drafts.add(jittered(null, water, Math.pow(10, rng.nextGaussian() * ParameterTable.ADSORBED_WATER_SIGMA), rng));
-        drafts.add(jittered(null, ParameterTable.OVEN_WATER,
-                Math.pow(10, rng.nextGaussian() * ParameterTable.OVEN_WATER_SIGMA), rng));
-        drafts.add(jittered(null, ParameterTable.OVEN_SO2,
-                Math.pow(10, rng.nextGaussian() * ParameterTable.OVEN_SO2_SIGMA), rng));
-        drafts.add(jittered(null, ParameterTable.OVEN_HCL,
-                Math.pow(10, rng.nextGaussian() * ParameterTable.OVEN_HCL_SIGMA), rng));
+        for (ParameterTable.EveryRun r : ParameterTable.EVERY_RUN) {
+            drafts.add(jittered(null, r.peak(), Math.pow(10, rng.nextGaussian() * r.sigmaDecades()), rng));
+        }
         if (rng.nextDouble() < ParameterTable.ORGANICS_PROBABILITY) {
             double factor = Math.pow(10, rng.nextGaussian() * ParameterTable.ORGANICS_SIGMA);
             species.add("trace organics");
@@ -147,18 +142,23 @@ final class SampleDraw {
         return new Draft(family, p.gas(), tp, fwhm, h, p.energyKj());
     }
 
+    /** 10^U(lo, hi): a factor uniform in decades. */
+    private static double tenToUniform(SplittableRandom rng, double lo, double hi) {
+        return Math.pow(10, lo + (hi - lo) * rng.nextDouble());
+    }
+
     /** Section 6 step 4: the observed interactions between families. */
     private void interactions(List<Draft> drafts, SplittableRandom rng) {
         boolean ocl = labels.contains(Label.OXYCHLORINE);
         List<Draft> o2 = drafts.stream().filter(d -> d.family == Label.OXYCHLORINE && d.gas == Gas.O2).toList();
         if (ocl && labels.contains(Label.IRON_OXIDE)) {
-            double factor = Math.pow(10, -2.5 + 2 * rng.nextDouble()); // 10^U(-2.5, -0.5)
+            double factor = tenToUniform(rng, -2.5, -0.5);
             for (Draft d : o2) {
                 d.tp -= 85;
                 d.height *= factor;
             }
             double[] range = ParameterTable.IRON_WATER_WITH_OXYCHLORINE_DECADES;
-            double water = Math.pow(10, range[0] + (range[1] - range[0]) * rng.nextDouble());
+            double water = tenToUniform(rng, range[0], range[1]);
             for (Draft d : drafts) {
                 if (d.family == Label.IRON_OXIDE && d.gas == Gas.H2O) {
                     d.height *= water;
