@@ -159,16 +159,6 @@ final class BenchTransferCommand implements Callable<Integer> {
     }
 
     private void step(PrintWriter o, String title, String... args) {
-        o.printf(Locale.ROOT, "%n== %s%n$ egaml %s%n", title, String.join(" ", args));
-        o.flush();
-        long t0 = System.nanoTime();
-        CommandLine cli = EgamlCli.commandLine();
-        cli.setOut(o);
-        cli.setErr(spec.commandLine().getErr());
-        int exit = cli.execute(args);
-        if (exit != 0) {
-            throw new IllegalStateException("bench transfer step failed (exit " + exit + "): egaml " + String.join(" ", args));
-        }
-        o.printf(Locale.ROOT, "   (%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+        o.printf(Locale.ROOT, "   (%.1f s)%n", CommandSteps.run(spec, o, "bench transfer", title, args));
     }
 }

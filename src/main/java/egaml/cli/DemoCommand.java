@@ -93,15 +93,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void step(PrintWriter o, String title, String... args) {
-        o.printf(Locale.ROOT, "%n== %s%n$ egaml %s%n", title, String.join(" ", args));
-        o.flush();
-        CommandLine cli = EgamlCli.commandLine();
-        cli.setOut(o);
-        cli.setErr(spec.commandLine().getErr());
-        int exit = cli.execute(args);
-        if (exit != 0) {
-            throw new IllegalStateException("demo step failed (exit " + exit + "): egaml " + String.join(" ", args));
-        }
+        CommandSteps.run(spec, o, "demo", title, args);
     }
 
     /** The first sample of the type, preferring one that carries the label. */

@@ -46,30 +46,22 @@ public final class RealismReport {
     /** One dataset's measured runs with their 0/1 labels (same order). */
     public record Side(List<RunMeasures> runs, List<int[]> labels) {
         public List<RunMeasures> singleLabel(Label label) {
-            List<RunMeasures> out = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                int[] y = labels.get(i);
-                if (Arrays.stream(y).sum() == 1 && y[label.ordinal()] == 1) {
-                    out.add(runs.get(i));
-                }
-            }
-            return out;
+            return where(y -> Arrays.stream(y).sum() == 1 && y[label.ordinal()] == 1);
         }
 
+        /** The runs without the label; with null, the runs with no label at all. */
         public List<RunMeasures> without(Label label) {
-            List<RunMeasures> out = new ArrayList<>();
-            for (int i = 0; i < runs.size(); i++) {
-                if (label == null ? Arrays.stream(labels.get(i)).sum() == 0 : labels.get(i)[label.ordinal()] == 0) {
-                    out.add(runs.get(i));
-                }
-            }
-            return out;
+            return where(y -> label == null ? Arrays.stream(y).sum() == 0 : y[label.ordinal()] == 0);
         }
 
         public List<RunMeasures> with(Label label) {
+            return where(y -> y[label.ordinal()] == 1);
+        }
+
+        private List<RunMeasures> where(java.util.function.Predicate<int[]> labelled) {
             List<RunMeasures> out = new ArrayList<>();
             for (int i = 0; i < runs.size(); i++) {
-                if (labels.get(i)[label.ordinal()] == 1) {
+                if (labelled.test(labels.get(i))) {
                     out.add(runs.get(i));
                 }
             }

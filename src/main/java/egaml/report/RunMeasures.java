@@ -78,21 +78,23 @@ public record RunMeasures(String sampleId, double[][] profile, double[] peakTemp
         double[] background = new double[n];
         double[] drift = new double[n];
         double[] noise = new double[n];
+        // each channel measured once, whether for its own release or as a ratio's main ion or fragment
+        java.util.Map<Integer, Ion> ions = new java.util.HashMap<>();
+        java.util.function.IntFunction<Ion> ion = mz -> ions.computeIfAbsent(mz, m -> Ion.of(run.channel(m), heMedian));
         for (int k = 0; k < n; k++) {
-            Ion ion = Ion.of(run.channel(RELEASE_IONS[k]), heMedian);
-            profile[k] = ion == null ? nanArray(BINS) : ion.profile();
-            peakTemp[k] = ion == null ? Double.NaN : ion.peakTemp;
-            peakHeight[k] = ion == null ? Double.NaN : ion.height;
-            fwhm[k] = ion == null ? Double.NaN : ion.fwhm;
-            background[k] = ion == null ? Double.NaN : ion.background;
-            drift[k] = ion == null ? Double.NaN : ion.drift();
-            noise[k] = ion == null ? Double.NaN : ion.noise();
+            Ion release = ion.apply(RELEASE_IONS[k]);
+            profile[k] = release == null ? nanArray(BINS) : release.profile();
+            peakTemp[k] = release == null ? Double.NaN : release.peakTemp;
+            peakHeight[k] = release == null ? Double.NaN : release.height;
+            fwhm[k] = release == null ? Double.NaN : release.fwhm;
+            background[k] = release == null ? Double.NaN : release.background;
+            drift[k] = release == null ? Double.NaN : release.drift();
+            noise[k] = release == null ? Double.NaN : release.noise();
         }
         double[] ratios = new double[RATIOS.size()];
         for (int r = 0; r < ratios.length; r++) {
             Ratio ratio = RATIOS.get(r);
-            ratios[r] = ratioAtPeak(Ion.of(run.channel(ratio.main()), heMedian),
-                    Ion.of(run.channel(ratio.fragment()), heMedian));
+            ratios[r] = ratioAtPeak(ion.apply(ratio.main()), ion.apply(ratio.fragment()));
         }
         return new RunMeasures(run.sampleId(), profile, peakTemp, peakHeight, fwhm, background, drift, noise, ratios);
     }
