@@ -113,7 +113,14 @@ public final class AugModelTrainer {
                     long t = (long) (epoch - 1) * steps + step;
                     double lr = s.learningRate() * schedule(t, steps, totalSteps);
                     int[] batch = Arrays.copyOfRange(order, step * s.batchSize(), (step + 1) * s.batchSize());
-                    sum += step(manager, net, params, adam, lr, bases, y, batch, trainRows, s, render, rendering, noise);
+                    double loss = step(manager, net, params, adam, lr, bases, y, batch, trainRows, s, render, rendering,
+                            noise);
+                    if (!Double.isFinite(loss)) {
+                        // one non-finite step poisons every later one: stop with where it happened, not NaN predictions
+                        throw new IllegalStateException(String.format(java.util.Locale.ROOT, "aug network: training loss "
+                                + "%s at epoch %d, step %d (fold model seed %d)", loss, epoch, step, seed));
+                    }
+                    sum += loss;
                 }
                 losses[epoch - 1] = sum / steps;
                 if (listener != null) {
@@ -238,6 +245,12 @@ public final class AugModelTrainer {
                 try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
                     scope.suppressNotUsedWarning();
                     float[] logits = net.logits(TemporalCnn.inputs(m, images), false, null).toFloatArray();
+                    for (int k = 0; k < (end - start) * TemporalCnn.LABELS; k++) {
+                        if (!Float.isFinite(logits[k])) {
+                            throw new IllegalStateException("aug network: a non-finite logit (" + logits[k]
+                                    + ") for input row " + rows[start + k / TemporalCnn.LABELS]);
+                        }
+                    }
                     for (int i = start; i < end; i++) {
                         out[i] = Arrays.copyOfRange(logits, (i - start) * TemporalCnn.LABELS,
                                 (i - start + 1) * TemporalCnn.LABELS);

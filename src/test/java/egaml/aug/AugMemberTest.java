@@ -117,6 +117,24 @@ class AugMemberTest {
     }
 
     @Test
+    void aNetworkGivingANonFiniteLogitIsStoppedWithTheRowNotPassedOn() throws IOException {
+        List<RenderBase> bases = simulated(3, 6).runs().stream().map(RenderBase::of).toList();
+        try (ai.djl.ndarray.NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager()) {
+            TemporalCnn net = new TemporalCnn(16, 0.0);
+            net.initialize(m, new java.util.SplittableRandom(1));
+            ai.djl.ndarray.NDArray bias = net.parameterList().stream().filter(p -> p.getName().equals("head_bias"))
+                    .findFirst().orElseThrow().getArray();
+            float[] values = bias.toFloatArray();
+            values[3] = Float.NaN;
+            bias.set(values);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AugModelTrainer.predict(m, net, bases,
+                            new int[] {0, 1, 2}, AugSettings.preset(Preset.SMOKE).render(), null, 0))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("non-finite logit (NaN)")
+                    .hasMessageContaining("input row 0");
+        }
+    }
+
+    @Test
     void itsFoldModelsAreUnitsThatAKeptStoreAssemblesIntoTheSameMember() throws IOException {
         TrainingData data = simulated(40, 4);
         AugSettings s = AugSettings.preset(Preset.SMOKE).with(2, 1, 16, 2).withTraining(3e-3, 1e-4, 0.25, 8);
