@@ -245,15 +245,15 @@ public final class AugModelTrainer {
                 try (NDScope scope = new NDScope(); NDManager m = manager.newSubManager()) {
                     scope.suppressNotUsedWarning();
                     float[] logits = net.logits(TemporalCnn.inputs(m, images), false, null).toFloatArray();
-                    for (int k = 0; k < (end - start) * TemporalCnn.LABELS; k++) {
-                        if (!Float.isFinite(logits[k])) {
-                            throw new IllegalStateException("aug network: a non-finite logit (" + logits[k]
-                                    + ") for input row " + rows[start + k / TemporalCnn.LABELS]);
-                        }
-                    }
                     for (int i = start; i < end; i++) {
                         out[i] = Arrays.copyOfRange(logits, (i - start) * TemporalCnn.LABELS,
                                 (i - start + 1) * TemporalCnn.LABELS);
+                        for (float v : out[i]) {
+                            if (!Float.isFinite(v)) {
+                                throw new IllegalStateException("aug network: a non-finite logit (" + v
+                                        + ") for input row " + rows[i]);
+                            }
+                        }
                     }
                 }
             }
