@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * @param startTemp     oven temperature at the start, C
  * @param endTemp       temperature at the end of the ramp, C
  * @param holdSeconds   time held at the end temperature (SAM-like runs)
- * @param flatSeconds   time at the start before the ramp begins (set-up A: about 3 scans)
+ * @param flatSeconds   time at the start before the ramp begins (set-up A: 8 scans)
  * @param scanSeconds   time between full scans (commercial) or between readings (SAM-like: 0.02 s)
  * @param maxMz         highest integer m/z scanned (commercial)
  * @param scale         helium current in A (commercial) or counts/s per unit height (SAM-like)
@@ -60,10 +60,11 @@ public record Instrument(String setup, boolean samLike, double ramp, double star
             return new Instrument("D", false, 35, 39 + rng.nextGaussian(), 936 + rng.nextGaussian() * 5, 0, 0,
                     6.0, 94, 4e-8 * gain(rng), detectorFloor);
         }
-        // A: 36.2 +- 0.1 C/min from 30 +- 1 C to ~1005 C; flat for ~3 scans; m/z 0-99 every 5.21 s; He 1.1e-7 A
+        // A: 36.2 +- 0.1 C/min from 30 +- 1 C to ~1005 C; flat for 8 scans (obs: the real runs take 1657 s, 319
+        // scans, to reach 1005 C, the ramp alone 1616 s); m/z 0-99 every 5.21 s; He 1.1e-7 A
         double ramp = 36.2 + rng.nextGaussian() * 0.1;
         double start = 30 + rng.nextGaussian();
-        return new Instrument("A", false, ramp, start, 1005 + rng.nextGaussian() * 8, 0, 3 * 5.21, 5.21, 99,
+        return new Instrument("A", false, ramp, start, 1005 + rng.nextGaussian() * 8, 0, 8 * 5.21, 5.21, 99,
                 1.1e-7 * gain(rng), detectorFloor);
     }
 

@@ -96,6 +96,14 @@ final class RunRenderer {
         for (int m = 1; m < ions; m++) {
             out[m - 1] += ParameterTable.LEAK_TO_LOWER_MZ * out[m];
         }
+        // scattered ions: every m/z carries a small share of all released gas
+        double released = 0;
+        for (int m = 0; m < ions; m++) {
+            released += out[m];
+        }
+        for (int m = 0; m < ions; m++) {
+            out[m] += ParameterTable.SCATTERED_ION_FRACTION * released;
+        }
         for (int m = 0; m < ions; m++) {
             double drift = Math.exp(driftA[m] * u + driftB[m] * u * u) * Math.pow(10, rise[m] * u * u);
             out[m] += background[m] * drift * (inst.samLike() ? 1.0 / inst.scale() : 1);
@@ -116,13 +124,10 @@ final class RunRenderer {
             ionLevels(trueT, time / duration, level);
             for (int m = 0; m <= inst.maxMz(); m++) {
                 double current = inst.scale() * level[m];
-                double floor = ParameterTable.NOISE_FLOOR_A;
-                if (rng.nextDouble() < ParameterTable.NOISE_OUTLIER_PROBABILITY) {
-                    floor *= ParameterTable.NOISE_OUTLIER_SCALE; // detector spikes: the floor's tail, not the signal's
-                }
-                double sd = Math.sqrt(floor * floor + ParameterTable.NOISE_SHOT_A * current
+                double sd = Math.sqrt(ParameterTable.NOISE_SHOT_A * current
                         + ParameterTable.NOISE_RELATIVE * ParameterTable.NOISE_RELATIVE * current * current);
-                double value = current + inst.offset() + rng.nextGaussian() * sd;
+                double value = current + inst.offset() + rng.nextGaussian() * sd
+                        + ParameterTable.NOISE_FLOOR_A * skewedFloor();
                 w.fixed(time, 3);
                 w.put((byte) ',');
                 w.fixed(reading, 3);
@@ -133,6 +138,19 @@ final class RunRenderer {
                 w.put((byte) '\n');
             }
         }
+    }
+
+    /**
+     * The detector floor's noise, mean 0 and sd 1, skewed upwards as the real trace ions' is: a gamma variate of
+     * shape NOISE_FLOOR_SHAPE (a sum of exponentials), centred and scaled.
+     */
+    private double skewedFloor() {
+        int k = ParameterTable.NOISE_FLOOR_SHAPE;
+        double product = 1;
+        for (int i = 0; i < k; i++) {
+            product *= 1 - rng.nextDouble(); // in (0, 1]: the logarithm stays finite
+        }
+        return (-Math.log(product) - k) / Math.sqrt(k);
     }
 
     void writeSam(RowWriter w) throws IOException {

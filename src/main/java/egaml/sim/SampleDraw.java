@@ -44,13 +44,20 @@ final class SampleDraw {
         this.instrument = samLike ? Instrument.sam(rng) : Instrument.commercial(rng);
         List<Draft> drafts = new ArrayList<>();
         boolean mixture = labels.size() > 1;
+        boolean natural = labels.size() >= ParameterTable.NATURAL_SAMPLE_LABELS;
+        double dilution = natural ? tenToUniform(rng, ParameterTable.NATURAL_DILUTION_MIN_DECADES,
+                ParameterTable.NATURAL_DILUTION_MAX_DECADES) : 1;
         for (Label label : labels) {
             ParameterTable.Family family = ParameterTable.FAMILIES.get(label);
-            double sf = Math.pow(10, rng.nextGaussian() * family.sigmaDecades());
+            double sigma = natural ? Math.min(family.sigmaDecades(), ParameterTable.NATURAL_FAMILY_SIGMA_DECADES)
+                    : family.sigmaDecades();
+            double sf = Math.pow(10, rng.nextGaussian() * sigma);
             double wf = mixture ? Math.pow(10, ParameterTable.MIXTURE_WEIGHT_MIN_DECADES * rng.nextDouble()) : 1;
-            if (label == Label.OXYCHLORINE && labels.size() >= ParameterTable.NATURAL_SAMPLE_LABELS) {
+            if (label == Label.OXYCHLORINE && natural) {
                 wf = tenToUniform(rng, ParameterTable.NATURAL_OXYCHLORINE_MIN_DECADES,
                         ParameterTable.NATURAL_OXYCHLORINE_MAX_DECADES);
+            } else {
+                wf *= dilution;
             }
             List<ReleaseSpecies> chosen = new ArrayList<>();
             chosen.add(pick(family.species(), rng, null));
@@ -62,10 +69,25 @@ final class SampleDraw {
                     chosen.add(s);
                 }
             }
+            // a soil keeps its water (the oxychlorine of a natural sample has its own factor above)
+            double water = natural && label != Label.OXYCHLORINE
+                    ? Math.pow(10, ParameterTable.NATURAL_WATER_KEPT_DECADES) : 1;
             for (ReleaseSpecies s : chosen) {
                 species.add(label.columnName() + ": " + s.name());
                 for (ReleaseSpecies.Peak p : s.peaks()) {
-                    drafts.add(jittered(label, p, sf * wf, rng));
+                    drafts.add(jittered(label, p, sf * wf * (p.gas() == Gas.H2O ? water : 1), rng));
+                }
+            }
+        }
+        if (natural) {
+            double so2 = Math.pow(10, rng.nextGaussian() * ParameterTable.NATURAL_SO2_SIGMA_DECADES);
+            for (ReleaseSpecies s : ParameterTable.NATURAL_RELEASES) {
+                if (rng.nextDouble() < s.probability()) {
+                    species.add("natural sample: " + s.name());
+                    double factor = s == ParameterTable.NATURAL_SO2 ? so2 : 1;
+                    for (ReleaseSpecies.Peak p : s.peaks()) {
+                        drafts.add(jittered(null, p, factor, rng));
+                    }
                 }
             }
         }

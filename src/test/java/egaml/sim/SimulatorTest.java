@@ -50,6 +50,21 @@ class SimulatorTest {
         return c.temp()[arg];
     }
 
+    /** Temperature of the largest 5-scan running mean of a channel. */
+    private static double smoothedPeakTemp(ChannelSeries c) {
+        double[] a = c.abundance();
+        int arg = 2;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 2; i + 2 < c.size(); i++) {
+            double mean = (a[i - 2] + a[i - 1] + a[i] + a[i + 1] + a[i + 2]) / 5;
+            if (mean > best) {
+                best = mean;
+                arg = i;
+            }
+        }
+        return c.temp()[arg];
+    }
+
     private static double median(double[] v) {
         return egaml.core.Quantiles.linear(v, 0.5);
     }
@@ -102,15 +117,23 @@ class SimulatorTest {
 
     @Test
     void carbonateReleasesCo2InTheCarbonateRange() throws IOException {
-        SimulationConfig config = SimulationConfig.of(10, 11).withFormat(SimulationConfig.Format.COMMERCIAL)
+        SimulationConfig config = SimulationConfig.of(20, 11).withFormat(SimulationConfig.Format.COMMERCIAL)
                 .withLabels(Set.of(Label.CARBONATE));
-        double[] peaks = new double[10];
-        for (int i = 0; i < 10; i++) {
+        List<Double> found = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
             CleanRun run = render(config, i, IngestConfig.defaults());
-            peaks[i] = peakTemp(run.channel(44));
-            // CO2 fragments follow CO2 (m/z 12, 16, 28 and 45 peak where 44 does; ega-physics 2)
-            assertThat(Math.abs(peakTemp(run.channel(45)) - peaks[i])).as("run %d m/z 45", i).isLessThan(30);
+            double[] co2 = run.channel(44).abundance();
+            if (java.util.Arrays.stream(co2).max().orElseThrow() < 3 * median(co2)) {
+                continue; // a carbonate weaker than m/z 44's rising background: its peak is the run's end
+            }
+            found.add(peakTemp(run.channel(44)));
+            double peak = found.get(found.size() - 1);
+            // CO2 fragments follow CO2 (m/z 12, 16, 28 and 45 peak where 44 does; ega-physics 2); m/z 45 is 1.2 % of
+            // m/z 44, near the floor in a weak set-up B run, so its peak is read on a 5-scan running mean
+            assertThat(Math.abs(smoothedPeakTemp(run.channel(45)) - peak)).as("run %d m/z 45", i).isLessThan(30);
         }
+        assertThat(found).hasSizeGreaterThan(10);
+        double[] peaks = found.stream().mapToDouble(Double::doubleValue).toArray();
         // carbonates release CO2 at 450-850 C (ega-physics 2 and 3; set-ups B/C shift or cut the range)
         assertThat(median(peaks)).isBetween(550.0, 800.0);
         for (double t : peaks) {
@@ -277,6 +300,101 @@ class SimulatorTest {
         }
         // the natural factor 10^U(-3, -2) against the mixture's 10^U(-0.5, 0): about 2 decades apart
         assertThat(Math.log10(median(inPair) / median(inNatural))).isBetween(1.5, 3.0);
+    }
+
+    @Test
+    void naturalSamplesAreDilutedAndReleaseTheirOwnGases() {
+        egaml.core.SeedSequence seeds = new egaml.core.SeedSequence(11);
+        Set<Label> natural = EnumSet.of(Label.BASALT, Label.CARBONATE, Label.IRON_OXIDE, Label.OXYCHLORINE,
+                Label.PHYLLOSILICATE, Label.SILICATE, Label.SULFATE);
+        Set<Label> pair = EnumSet.of(Label.CARBONATE, Label.SULFATE);
+        int n = 400;
+        double[] inNatural = new double[n];
+        double[] inPair = new double[n];
+        int withSharpSo2 = 0;
+        for (int i = 0; i < n; i++) {
+            SampleDraw d = new SampleDraw(seeds.random(i), false, natural);
+            inNatural[i] = strongest(d, Gas.CO2, "carbonate");
+            inPair[i] = strongest(new SampleDraw(seeds.random(i), false, pair), Gas.CO2, "carbonate");
+            if (d.species.contains("natural sample: sulfur oxidised at 500 C")) {
+                withSharpSo2++;
+                assertThat(d.releases).anySatisfy(r -> {
+                    assertThat(r.gas).isEqualTo(Gas.SO2);
+                    assertThat(r.source).isEqualTo("all");
+                    assertThat(r.tp).isBetween(440.0, 640.0);
+                    assertThat(r.fwhm).isLessThan(60);
+                });
+            }
+        }
+        // the natural dilution 10^U(-1.3, -0.7) with the family spread capped: about one decade weaker than in a pair
+        assertThat(Math.log10(median(inPair) / median(inNatural))).isBetween(0.6, 1.6);
+        assertThat((double) withSharpSo2 / n).isCloseTo(0.85, org.assertj.core.api.Assertions.within(0.05));
+        // a mixture of a few labels is not a natural sample
+        assertThat(new SampleDraw(seeds.random(0), false, pair).species).noneMatch(s -> s.startsWith("natural sample"));
+    }
+
+    private static double strongest(SampleDraw d, Gas gas, String source) {
+        return d.releases.stream().filter(r -> r.gas == gas && r.source.equals(source)).mapToDouble(r -> r.height)
+                .max().orElse(0);
+    }
+
+    @Test
+    void detectorFloorIsSkewedUpwardsAsTheRealTraceIonsAre() throws IOException {
+        for (CleanRun run : setUpARuns(SimulationConfig.of(12, 3).withLabels(Set.of()), 3)) {
+            for (int mz : new int[] {57, 78, 91}) { // no background, no release: the floor alone
+                double[] v = run.channel(mz).abundance();
+                double mid = egaml.core.Quantiles.linear(v, 0.5);
+                double low = mid - egaml.core.Quantiles.linear(v, 0.01);
+                double high = egaml.core.Quantiles.linear(v, 0.99) - mid;
+                // real runs: 1 % quantile at -1.3 robust sd, 99 % at +3.5; a symmetric floor gives 1:1
+                assertThat(high / low).as("m/z %d of %s", mz, run.sampleId()).isGreaterThan(1.6);
+            }
+        }
+    }
+
+    /** The first {@code wanted} set-up A runs (m/z 0-99) of a commercial simulation, rendered and read back. */
+    private static List<CleanRun> setUpARuns(SimulationConfig config, int wanted) throws IOException {
+        SimulationConfig commercial = config.withFormat(SimulationConfig.Format.COMMERCIAL);
+        List<CleanRun> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < commercial.samples() && runs.size() < wanted; i++) {
+            CleanRun run = render(commercial, i, IngestConfig.defaults().withKeepHelium(true));
+            if (run.summary().mzMax() == 99) {
+                runs.add(run);
+            }
+        }
+        assertThat(runs).hasSize(wanted);
+        return runs;
+    }
+
+    @Test
+    void traceIonsFollowTheStrongestReleases() throws IOException {
+        // scattered ions: every m/z carries a few millionths of the released gas, so m/z 99, where nothing is
+        // released, rises and falls with oxalate's water, CO and CO2
+        for (CleanRun run : setUpARuns(SimulationConfig.of(12, 5).withLabels(Set.of(Label.OXALATE)), 3)) {
+            double[] trace = run.channel(99).abundance();
+            double[] released = new double[trace.length];
+            for (int mz : new int[] {18, 28, 44}) {
+                double[] a = run.channel(mz).abundance();
+                for (int t = 0; t < released.length; t++) {
+                    released[t] += a[t];
+                }
+            }
+            assertThat(correlation(trace, released)).as(run.sampleId()).isGreaterThan(0.5);
+        }
+    }
+
+    private static double correlation(double[] x, double[] y) {
+        double mx = java.util.Arrays.stream(x).average().orElseThrow();
+        double my = java.util.Arrays.stream(y).average().orElseThrow();
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
     }
 
     private static double strongestO2(SampleDraw d) {
