@@ -264,10 +264,12 @@ public final class ParameterTable {
     }
 
     public static final Map<Gas, Memory> MEMORY = Map.ofEntries(
-            Map.entry(H2O, new Memory(0.25, 200)), Map.entry(CO2, new Memory(0.1, 280)), Map.entry(CO, new Memory(0.1, 280)),
-            Map.entry(O2, new Memory(0.05, 200)), Map.entry(SO2, new Memory(0.15, 400)), Map.entry(H2S, new Memory(0.05, 200)),
-            Map.entry(HCL, new Memory(0.15, 400)), Map.entry(HYDROCARBONS, new Memory(0.05, 200)), Map.entry(HEAVY_HYDROCARBONS, new Memory(0.05, 200)),
-            Map.entry(NO, new Memory(0.05, 200)), Map.entry(H2, new Memory(0, 1)));
+            Map.entry(H2O, new Memory(0.25, 200)), Map.entry(CO2, new Memory(0.1, 280)),
+            Map.entry(CO, new Memory(0.1, 280)), Map.entry(O2, new Memory(0.05, 200)),
+            Map.entry(SO2, new Memory(0.15, 400)), Map.entry(H2S, new Memory(0.05, 200)),
+            Map.entry(HCL, new Memory(0.15, 400)), Map.entry(HYDROCARBONS, new Memory(0.05, 200)),
+            Map.entry(HEAVY_HYDROCARBONS, new Memory(0.05, 200)), Map.entry(NO, new Memory(0.05, 200)),
+            Map.entry(H2, new Memory(0, 1)));
 
     /** Section 6 step 2: probability that a present family contributes two species instead of one. */
     public static final double SECOND_SPECIES_PROBABILITY = 0.2;
