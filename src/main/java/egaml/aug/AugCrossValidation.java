@@ -28,6 +28,7 @@ import java.util.Map;
 final class AugCrossValidation {
     static final long FOLD_STREAM = 0xA06_0002L;
     static final long TRAIN_STREAM = 0xA06_0003L;
+    static final long PRETRAIN_STREAM = 0xA06_0004L;
 
     private record Task(int repeat, int fold, int[] train, int[] inference) {
         String key() {
@@ -51,21 +52,52 @@ final class AugCrossValidation {
 
     /** One fold model on one PyTorch thread. */
     private static AugModelTrainer.Result train(List<RenderBase> bases, TrainingData data, Task t, AugSettings s,
-                                                SeedSequence seeds, SeedSequence tta, AugModelTrainer.EpochListener epochs) {
+                                                SeedSequence seeds, SeedSequence tta, AugModelTrainer.EpochListener epochs,
+                                                byte[] initial) {
         NnThreads.use(1);
         return AugModelTrainer.train(bases, data.y(), t.train(), t.inference(), s,
-                seeds.derive(TRAIN_STREAM, t.repeat(), t.fold()), tta, epochs);
+                seeds.derive(TRAIN_STREAM, t.repeat(), t.fold()), tta, epochs, initial);
+    }
+
+    /**
+     * The network every fold model starts from: trained on all pretraining runs (SAM testbed runs left out, as in the
+     * fold models) for the settings' pretraining epochs; null when the member does not pretrain.
+     */
+    static byte[] pretrained(AugSettings s, TrainingContext context) {
+        checkPretraining(s, context);
+        TrainingData p = context.pretraining();
+        if (s.pretrainEpochs() == 0 || p == null) {
+            return null;
+        }
+        List<RenderBase> bases = Parallel.map("aug-render-pretraining", context.threads(), p.runs(), RenderBase::of);
+        int[] rows = NnModelTrainer.without(java.util.stream.IntStream.range(0, p.size()).toArray(), p.samMask());
+        NnThreads.use(1); // one PyTorch thread, as the fold models: the same bits whatever the thread count
+        AugSettings pre = s.with(s.pretrainEpochs(), s.repeats(), s.width(), 0);
+        return AugModelTrainer.train(bases, p.y(), rows, new int[0], pre, context.seeds().derive(PRETRAIN_STREAM),
+                AugMember.ttaSeeds(context.seed()), (epoch, loss) ->
+                context.listener().message(String.format(Locale.ROOT, "aug pretraining epoch %d loss %.4f", epoch, loss)),
+                null).parameters();
+    }
+
+    /** Refuses pretraining epochs without pretraining runs before anything is trained. */
+    private static void checkPretraining(AugSettings s, TrainingContext context) {
+        if (s.pretrainEpochs() > 0 && context.pretraining() == null) {
+            throw new IllegalArgumentException("aug: " + s.pretrainEpochs() + " pretraining epochs need pretraining "
+                    + "runs (--pretrain-data DIR of 'egaml train' or 'egaml cv'; a local training only)");
+        }
     }
 
     /** The fold models of {@link #run} as units: one group, the rendering bases of every run, made once. */
     static egaml.member.UnitPlan units(AugSettings s, TrainingData data, TrainingContext context) {
+        checkPretraining(s, context);
         SeedSequence seeds = context.seeds();
         SeedSequence tta = AugMember.ttaSeeds(context.seed());
         Map<String, Task> tasks = new java.util.LinkedHashMap<>();
         plan(s, data, seeds).forEach(t -> tasks.put(t.key(), t));
+        egaml.core.Once<byte[]> initial = new egaml.core.Once<>(() -> pretrained(s, context));
         return egaml.member.UnitPlan.keyed(AugKind.NAME, tasks, t -> "aug/bases",
                 t -> data.runs().stream().map(RenderBase::of).toList(),
-                (t, bases) -> train(bases, data, t, s, seeds, tta, (epoch, loss) -> { }).encode());
+                (t, bases) -> train(bases, data, t, s, seeds, tta, (epoch, loss) -> { }, initial.get()).encode());
     }
 
     private AugCrossValidation() {
@@ -73,6 +105,7 @@ final class AugCrossValidation {
 
     static MemberTrainer.Fit run(AugSettings s, TrainingData data, TrainingContext context) {
         long t0 = System.nanoTime();
+        checkPretraining(s, context);
         SeedSequence seeds = context.seeds();
         int n = data.size();
         // rendered by the first fold model that is not kept, so a training whose units are all kept renders nothing
@@ -80,6 +113,8 @@ final class AugCrossValidation {
                 () -> Parallel.map("aug-render", context.threads(), data.runs(), RenderBase::of));
         List<Task> tasks = plan(s, data, seeds);
         SeedSequence tta = AugMember.ttaSeeds(context.seed());
+        // pretrained by the first fold model that is not kept, like the renderings
+        egaml.core.Once<byte[]> initial = new egaml.core.Once<>(() -> pretrained(s, context));
         List<AugModelTrainer.Result> results = Parallel.map("aug", context.threads(), tasks, t -> {
             String name = String.format(Locale.ROOT, "aug r%d f%d", t.repeat(), t.fold());
             java.util.Optional<byte[]> kept = context.store().get(t.key());
@@ -91,7 +126,7 @@ final class AugCrossValidation {
             AugModelTrainer.Result r = train(rendered.get(), data, t, s, seeds, tta, (epoch, loss) -> {
                 context.listener().message(String.format(Locale.ROOT, "%s epoch %d loss %.4f", name, epoch, loss));
                 context.listener().step(1);
-            });
+            }, initial.get());
             context.store().put(t.key(), r.encode());
             return r;
         });

@@ -88,6 +88,12 @@ public final class AugModelTrainer {
 
     public static Result train(List<RenderBase> bases, int[][] y, int[] trainRows, int[] inferenceRows, AugSettings s,
                                long seed, SeedSequence ttaSeeds, EpochListener listener) {
+        return train(bases, y, trainRows, inferenceRows, s, seed, ttaSeeds, listener, null);
+    }
+
+    /** As above, the network starting from {@code initial} (serialised parameters; null: a random initialisation). */
+    public static Result train(List<RenderBase> bases, int[][] y, int[] trainRows, int[] inferenceRows, AugSettings s,
+                               long seed, SeedSequence ttaSeeds, EpochListener listener, byte[] initial) {
         if (trainRows.length < s.batchSize()) {
             throw new IllegalArgumentException(trainRows.length + " training samples are fewer than one batch of "
                     + s.batchSize());
@@ -100,6 +106,14 @@ public final class AugModelTrainer {
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             TemporalCnn net = new TemporalCnn(s.width(), s.dropout());
             net.initialize(manager, random.split());
+            if (initial != null) {
+                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(initial))) {
+                    net.load(manager, in);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                net.parameterList().forEach(p -> p.getArray().setRequiresGradient(true));
+            }
             List<Parameter> params = net.parameterList();
             AdamW adam = new AdamW(manager, params, s.weightDecay());
             int steps = trainRows.length / s.batchSize();

@@ -31,6 +31,10 @@ public final class AugOptions implements MemberOptions {
             + "is drawn from (0: none).")
     Double scanJitter;
 
+    @Option(names = "--aug-pretrain-epochs", paramLabel = "N", description = "Epochs on the pretraining runs "
+            + "(--pretrain-data) before the fold models, which then start from that network (0: none).")
+    Integer pretrainEpochs;
+
     @Override
     public String heading() {
         return "Augmented-spectrogram member (overrides of the preset):";
@@ -48,7 +52,8 @@ public final class AugOptions implements MemberOptions {
                 width != null ? width : s.width(), tta != null ? tta : s.tta());
         s = s.withTraining(learningRate != null ? learningRate : s.learningRate(), s.weightDecay(),
                 mix != null ? mix : s.mixProbability(), s.batchSize());
-        return s.withAugmentation(gain != null ? gain : s.ionGainSigma(), scanJitter != null ? scanJitter : s.scanJitter(),
+        s = s.withAugmentation(gain != null ? gain : s.ionGainSigma(), scanJitter != null ? scanJitter : s.scanJitter(),
                 s.mixBackgrounds());
+        return pretrainEpochs != null ? s.withPretraining(pretrainEpochs) : s;
     }
 }

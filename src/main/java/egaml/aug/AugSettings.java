@@ -24,13 +24,19 @@ import egaml.render.RenderSettings;
  * @param ionGainSigma   per-m/z gain jitter s, 2^N(0, s^2)
  * @param scanJitter     half-width (C) of the window a column's scan is drawn from
  * @param mixBackgrounds random convex mix of the background levels
+ * @param pretrainEpochs epochs on the pretraining runs (TrainingContext.pretraining) before the fold models, which
+ *                       start from that network (0: from a random initialisation)
  */
 public record AugSettings(int folds, int repeats, int epochs, int batchSize, double learningRate, double weightDecay,
                           int width, double dropout, double mixProbability, double labelSmoothing, double gradientClip,
-                          int tta, double ionGainSigma, double scanJitter, boolean mixBackgrounds)
+                          int tta, double ionGainSigma, double scanJitter, boolean mixBackgrounds,
+                          int pretrainEpochs)
         implements MemberSettings {
 
     public AugSettings {
+        if (pretrainEpochs < 0) {
+            throw new IllegalArgumentException("aug settings: pretraining epochs >= 0, got " + pretrainEpochs);
+        }
         if (folds < 2 || repeats < 1 || epochs < 1 || batchSize < 2 || tta < 0 || tta > 64) {
             throw new IllegalArgumentException("aug settings: folds >= 2, repeats >= 1, epochs >= 1, batch >= 2, tta in "
                     + "[0, 64]; got " + folds + ", " + repeats + ", " + epochs + ", " + batchSize + ", " + tta);
@@ -47,9 +53,9 @@ public record AugSettings(int folds, int repeats, int epochs, int batchSize, dou
 
     public static AugSettings preset(Preset preset) {
         return switch (preset) {
-            case SMOKE -> new AugSettings(2, 1, 2, 8, 1e-3, 1e-4, 16, 0.2, 0.25, 0.001, 5, 2, 0.5, 16, true);
-            case FAST -> new AugSettings(5, 3, 60, 32, 1e-3, 1e-4, 64, 0.3, 0.25, 0.001, 5, 4, 0.5, 16, true);
-            case FULL, MAX -> new AugSettings(5, 5, 60, 32, 1e-3, 1e-4, 128, 0.3, 0.25, 0.001, 5, 8, 0.5, 16, true);
+            case SMOKE -> new AugSettings(2, 1, 2, 8, 1e-3, 1e-4, 16, 0.2, 0.25, 0.001, 5, 2, 0.5, 16, true, 0);
+            case FAST -> new AugSettings(5, 3, 60, 32, 1e-3, 1e-4, 64, 0.3, 0.25, 0.001, 5, 4, 0.5, 16, true, 0);
+            case FULL, MAX -> new AugSettings(5, 5, 60, 32, 1e-3, 1e-4, 128, 0.3, 0.25, 0.001, 5, 8, 0.5, 16, true, 0);
         };
     }
 
@@ -64,16 +70,21 @@ public record AugSettings(int folds, int repeats, int epochs, int batchSize, dou
 
     public AugSettings with(int epochs, int repeats, int width, int tta) {
         return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
-                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds);
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
     }
 
     public AugSettings withTraining(double learningRate, double weightDecay, double mixProbability, int batchSize) {
         return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
-                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds);
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
+    }
+
+    public AugSettings withPretraining(int pretrainEpochs) {
+        return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
     }
 
     public AugSettings withAugmentation(double ionGainSigma, double scanJitter, boolean mixBackgrounds) {
         return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
-                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds);
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
     }
 }

@@ -41,6 +41,11 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
     @Mixin
     SettingsOptions settings;
 
+    @Option(names = "--pretrain-data", paramLabel = "DIR", description = "A labelled dataset folder (e.g. 'egaml "
+            + "simulate' output) that members able to pretrain (aug, with --aug-pretrain-epochs) learn from before their "
+            + "fold models; read with the same cleaning, never scored; recorded in the manifest. Local training only.")
+    Path pretrainData;
+
     @Option(names = "--resume", description = "Continue an interrupted training: fold models finished before the "
             + "interruption (kept in MODEL_DIR.partial/) are not trained again. The data and settings must be the same.")
     boolean resume;
@@ -101,6 +106,10 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
             return 0;
         }
         egaml.spark.ClusterEngine.check(engine);
+        if (pretrainData != null && !"local".equals(engine)) {
+            throw new IllegalArgumentException("--pretrain-data: pretraining runs are used by a local training only (not "
+                    + "--engine " + engine + ")");
+        }
         if (java.nio.file.Files.exists(out) && !force) {
             throw new IllegalArgumentException(out + " already exists; pass --force to replace it, or choose another --out");
         }
@@ -108,6 +117,9 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
         LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, s.ingest(), null, quiet);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingData trainingData = new TrainingData(labelled.runs(), labelled.y(), labelled.types());
+        TrainingData pretrainRuns = PretrainingRuns.load(pretrainData, s.members().values(), ingest, s.ingest(), quiet);
+        egaml.ensemble.TrainingRun.Pretraining pretraining = pretrainRuns == null ? null
+                : new egaml.ensemble.TrainingRun.Pretraining(pretrainData, pretrainRuns);
         TrainingRun.Result result;
         try (egaml.spark.ClusterEngine cluster = egaml.spark.ClusterEngine.open(engine);
              Progress.Stages progress = new Progress.Stages(!quiet)) {
@@ -117,7 +129,7 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
                 units = cluster.units();
             }
             result = TrainingRun.train(data, trainingData, s, members.registry(), out, resume, ingest.threads(), readSeconds,
-                    units, progress, notice -> spec.commandLine().getErr().println("egaml: " + notice));
+                    units, progress, notice -> spec.commandLine().getErr().println("egaml: " + notice), pretraining);
         }
         StringBuilder times = new StringBuilder(String.format(Locale.ROOT, "read %.1f", readSeconds));
         if (result.cv().path("seconds").has("units")) {

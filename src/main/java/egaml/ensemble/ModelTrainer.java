@@ -47,7 +47,13 @@ public final class ModelTrainer {
      */
     public static Outcome train(TrainingData data, TrainingSettings settings, MemberRegistry registry, int threads,
                                 TaskStore store, TrainingListener listener) {
-        TrainingContext context = new TrainingContext(settings.seed(), threads, store, false, listener);
+        return train(data, settings, registry, threads, store, listener, null);
+    }
+
+    /** As above, with labelled runs that members able to pretrain learn from first (null: none). */
+    public static Outcome train(TrainingData data, TrainingSettings settings, MemberRegistry registry, int threads,
+                                TaskStore store, TrainingListener listener, TrainingData pretraining) {
+        TrainingContext context = new TrainingContext(settings.seed(), threads, store, false, listener, pretraining);
         FamilyScores oofScores = new FamilyScores(Map.of());
         List<Family> families = new ArrayList<>();
         List<FittedMember> members = new ArrayList<>();

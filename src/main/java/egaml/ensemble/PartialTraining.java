@@ -33,19 +33,24 @@ public final class PartialTraining {
         return abs.resolveSibling(abs.getFileName() + ".partial");
     }
 
+    /** SHA-256 of every sample's id, labels and run checksum, in order: the identity of a labelled dataset. */
+    public static String dataSha256(TrainingData data) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < data.size(); i++) {
+            rows.append(data.runs().get(i).sampleId()).append(Arrays.toString(data.y()[i]))
+                    .append(data.runs().get(i).summary().md5()).append('\n');
+        }
+        return Checksums.sha256(rows.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
     /** What must not change between an interrupted training and its resumption: egaml, settings and data. */
     public static String fingerprint(TrainingSettings settings, TrainingData data) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("egamlVersion", Version.current());
         root.set("settings", settings.toJson());
-        StringBuilder rows = new StringBuilder();
-        for (int i = 0; i < data.size(); i++) {
-            rows.append(data.runs().get(i).sampleId()).append(Arrays.toString(data.y()[i]))
-                    .append(data.runs().get(i).summary().md5()).append('\n');
-        }
         root.put("samples", data.size());
-        root.put("dataSha256", Checksums.sha256(rows.toString().getBytes(StandardCharsets.UTF_8)));
+        root.put("dataSha256", dataSha256(data));
         try {
             return json.writeValueAsString(root);
         } catch (IOException e) {

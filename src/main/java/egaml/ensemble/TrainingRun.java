@@ -58,14 +58,38 @@ public final class TrainingRun {
     public static Result train(Path dataDir, TrainingData data, TrainingSettings settings, MemberRegistry registry,
                                Path out, boolean resume, int threads, double readSeconds, UnitEngine engine,
                                TrainingListener listener, Consumer<String> notice) throws IOException {
+        return train(dataDir, data, settings, registry, out, resume, threads, readSeconds, engine, listener, notice, null);
+    }
+
+    /**
+     * Labelled runs that members able to pretrain learn from before their fold models, and where they were read
+     * (recorded in the manifest's provenance).
+     */
+    public record Pretraining(Path dataDir, TrainingData data) {
+    }
+
+    /** As above, with pretraining runs (null: none). */
+    public static Result train(Path dataDir, TrainingData data, TrainingSettings settings, MemberRegistry registry,
+                               Path out, boolean resume, int threads, double readSeconds, UnitEngine engine,
+                               TrainingListener listener, Consumer<String> notice, Pretraining pretraining)
+            throws IOException {
         long t0 = System.nanoTime();
         check(data, settings, registry);
+        if (pretraining != null && engine != UnitEngine.LOCAL) {
+            throw new IllegalArgumentException("pretraining runs are used by a local training only (not --engine spark)");
+        }
         Path partial = PartialTraining.folderFor(out);
-        TaskStore store = PartialTraining.open(partial, PartialTraining.fingerprint(settings, data), resume, notice);
+        String fingerprint = PartialTraining.fingerprint(settings, data);
+        if (pretraining != null) {
+            // a resumed training must not mix fold models that started from different pretrained networks
+            fingerprint += "\npretraining " + PartialTraining.fingerprint(settings, pretraining.data());
+        }
+        TaskStore store = PartialTraining.open(partial, fingerprint, resume, notice);
         long tUnits = System.nanoTime();
         UnitEngine.Report units = engine.run(data, settings, registry, store, listener);
         double unitSeconds = (System.nanoTime() - tUnits) / 1e9;
-        ModelTrainer.Outcome outcome = ModelTrainer.train(data, settings, registry, threads, store, listener);
+        ModelTrainer.Outcome outcome = ModelTrainer.train(data, settings, registry, threads, store, listener,
+                pretraining == null ? null : pretraining.data());
         List<String> ids = data.runs().stream().map(egaml.ingest.CleanRun::sampleId).toList();
         ObjectNode cv = CvReport.json(outcome.oof(), data.y(), data.types());
         ObjectNode seconds = cv.putObject("seconds");
@@ -82,6 +106,12 @@ public final class TrainingRun {
         provenance.put("data", dataDir.toAbsolutePath().normalize().toString());
         provenance.put("samples", data.size());
         provenance.put("samSamples", sam);
+        if (pretraining != null) {
+            ObjectNode pre = provenance.putObject("pretraining");
+            pre.put("data", pretraining.dataDir().toAbsolutePath().normalize().toString());
+            pre.put("samples", pretraining.data().size());
+            pre.put("dataSha256", PartialTraining.dataSha256(pretraining.data()));
+        }
         provenance.set("cv", cv.get("logLoss").get("ensemble"));
         provenance.set("seconds", seconds);
         Map<String, String> files = new LinkedHashMap<>();
@@ -95,6 +125,10 @@ public final class TrainingRun {
         List<String> facts = new ArrayList<>();
         facts.add(String.format(Locale.ROOT, "data: %s, %d labelled samples (%d SAM testbed)",
                 dataDir.toAbsolutePath().normalize(), data.size(), sam));
+        if (pretraining != null) {
+            facts.add(String.format(Locale.ROOT, "pretraining runs: %s, %d labelled samples",
+                    pretraining.dataDir().toAbsolutePath().normalize(), pretraining.data().size()));
+        }
         facts.add(String.format(Locale.ROOT, "preset %s, seed %d, members: %s", settings.preset(), settings.seed(),
                 String.join(", ", settings.models())));
         settings.members().forEach((name, s) -> facts.add(name + ": " + s));

@@ -11,8 +11,15 @@ import egaml.core.TaskStore;
  * @param store    finished fold models of an interrupted training ({@link TaskStore#NONE}: none kept)
  * @param trace    members that can also report diagnostics per epoch do so ({@code cv --trace})
  * @param listener progress
+ * @param pretraining labelled runs a member may learn from before its fold models (e.g. simulated runs), never
+ *                    scored; {@code null}: none
  */
-public record TrainingContext(long seed, int threads, TaskStore store, boolean trace, TrainingListener listener) {
+public record TrainingContext(long seed, int threads, TaskStore store, boolean trace, TrainingListener listener,
+                              TrainingData pretraining) {
+    public TrainingContext(long seed, int threads, TaskStore store, boolean trace, TrainingListener listener) {
+        this(seed, threads, store, trace, listener, null);
+    }
+
     public TrainingContext {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);

@@ -117,6 +117,29 @@ class AugMemberTest {
     }
 
     @Test
+    void foldModelsStartFromTheNetworkPretrainedOnOtherRunsReproducibly() throws IOException {
+        TrainingData data = simulated(40, 4);
+        TrainingData pretraining = simulated(48, 9);
+        AugSettings plain = AugSettings.preset(Preset.SMOKE).with(2, 1, 16, 2).withTraining(3e-3, 1e-4, 0.25, 8);
+        AugSettings pre = plain.withPretraining(3);
+        TrainingContext context = new TrainingContext(5, 2, null, false, null, pretraining);
+        MemberTrainer.Fit without = new AugKind().trainer(plain).crossValidate(data, context);
+        MemberTrainer.Fit with = new AugKind().trainer(pre).crossValidate(data, context);
+        MemberTrainer.Fit again = new AugKind().trainer(pre).crossValidate(data,
+                new TrainingContext(5, 1, null, false, null, pretraining));
+        // the pretraining epochs change where the fold models start, and the same seed gives the same member
+        assertThat(java.util.Arrays.deepEquals(with.oof().get(AugMember.FAMILY), without.oof().get(AugMember.FAMILY)))
+                .isFalse();
+        assertThat(again.oof().get(AugMember.FAMILY)).isDeepEqualTo(with.oof().get(AugMember.FAMILY));
+        // pretraining runs are not predicted: the out-of-fold table covers the training runs only
+        assertThat(with.oof().get(AugMember.FAMILY)).hasNumberOfRows(data.size());
+        // asked to pretrain with nothing to pretrain on: an error that says what is missing
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new AugKind().trainer(pre)
+                        .crossValidate(data, TrainingContext.of(5, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--pretrain-data");
+    }
+
+    @Test
     void aNetworkGivingANonFiniteLogitIsStoppedWithTheRowNotPassedOn() throws IOException {
         List<RenderBase> bases = simulated(3, 6).runs().stream().map(RenderBase::of).toList();
         try (ai.djl.ndarray.NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager()) {

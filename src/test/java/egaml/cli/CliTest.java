@@ -226,6 +226,37 @@ class CliTest {
     }
 
     @Test
+    void trainPretrainsTheAugMemberOnAnotherDatasetAndRecordsIt() throws IOException {
+        Path sim = dir.resolve("sim");
+        Path pre = dir.resolve("pre");
+        assertThat(CliRunner.run("simulate", "--out", sim.toString(), "--samples", "24", "--seed", "4", "--quiet",
+                "--format", "commercial").exit()).isZero();
+        assertThat(CliRunner.run("simulate", "--out", pre.toString(), "--samples", "24", "--seed", "5", "--quiet",
+                "--format", "commercial").exit()).isZero();
+        Path model = dir.resolve("model");
+        CliRunner r = CliRunner.run("train", "--data", sim.toString(), "--out", model.toString(), "--preset", "smoke",
+                "--models", "aug", "--pretrain-data", pre.toString(), "--aug-pretrain-epochs", "1", "--quiet", "--no-cache");
+        assertThat(r.exit()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.resolve("manifest.json").toFile());
+        assertThat(manifest.path("provenance").path("pretraining").path("samples").asInt()).isEqualTo(24);
+        assertThat(manifest.path("provenance").path("pretraining").path("data").asText()).endsWith("pre");
+        assertThat(manifest.path("provenance").path("pretraining").path("dataSha256").asText()).hasSize(64);
+        assertThat(manifest.path("settings").path("aug").path("pretrainEpochs").asInt()).isEqualTo(1);
+        // a pretraining folder no chosen member uses, or pretraining epochs without a folder: refused, nothing written
+        Path other = dir.resolve("other");
+        CliRunner unused = CliRunner.run("train", "--data", sim.toString(), "--out", other.toString(), "--preset", "smoke",
+                "--models", "aug", "--pretrain-data", pre.toString(), "--quiet", "--no-cache");
+        assertThat(unused.exit()).isEqualTo(2);
+        assertThat(unused.err()).contains("--pretrain-data").contains("--aug-pretrain-epochs");
+        CliRunner missing = CliRunner.run("cv", "--data", sim.toString(), "--out", dir.resolve("oof.csv").toString(),
+                "--preset", "smoke", "--models", "aug", "--aug-pretrain-epochs", "1", "--quiet", "--no-cache");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("pretraining epochs need pretraining runs").contains("--pretrain-data");
+        assertThat(other).doesNotExist();
+    }
+
+    @Test
     void trainKeepsUnfinishedWorkApartAndRefusesToMixIt() throws IOException {
         Path sim = dir.resolve("sim");
         assertThat(CliRunner.run("simulate", "--out", sim.toString(), "--samples", "12", "--seed", "4", "--quiet").exit()).isZero();
