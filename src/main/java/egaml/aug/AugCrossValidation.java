@@ -61,14 +61,14 @@ final class AugCrossValidation {
 
     /**
      * The network every fold model starts from: trained on all pretraining runs (SAM testbed runs left out, as in the
-     * fold models) for the settings' pretraining epochs; null when the member does not pretrain.
+     * fold models) for the settings' pretraining epochs; null when the member does not pretrain. Called after
+     * {@link #checkPretraining}.
      */
-    static byte[] pretrained(AugSettings s, TrainingContext context) {
-        checkPretraining(s, context);
-        TrainingData p = context.pretraining();
-        if (s.pretrainEpochs() == 0 || p == null) {
+    private static byte[] pretrained(AugSettings s, TrainingContext context) {
+        if (s.pretrainEpochs() == 0) {
             return null;
         }
+        TrainingData p = context.pretraining(); // present: checkPretraining ran before
         List<RenderBase> bases = Parallel.map("aug-render-pretraining", context.threads(), p.runs(), RenderBase::of);
         int[] rows = NnModelTrainer.without(java.util.stream.IntStream.range(0, p.size()).toArray(), p.samMask());
         NnThreads.use(1); // one PyTorch thread, as the fold models: the same bits whatever the thread count

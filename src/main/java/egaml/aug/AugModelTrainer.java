@@ -105,7 +105,7 @@ public final class AugModelTrainer {
         RenderSettings render = s.render();
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
             TemporalCnn net = new TemporalCnn(s.width(), s.dropout());
-            net.initialize(manager, random.split());
+            net.initialize(manager, random.split()); // drawn either way, so the streams after it stay the same
             if (initial != null) {
                 try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(initial))) {
                     net.load(manager, in);

@@ -49,10 +49,8 @@ final class CvCommand implements Callable<Integer>, TrainsMembers {
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N labelled samples (quick looks).")
     Integer limit;
 
-    @Option(names = "--pretrain-data", paramLabel = "DIR", description = "A labelled dataset folder (e.g. 'egaml "
-            + "simulate' output) that members able to pretrain (aug, with --aug-pretrain-epochs) learn from before their "
-            + "fold models; read with the same cleaning, never scored.")
-    Path pretrainData;
+    @Mixin
+    PretrainingRuns pretrainingRuns;
 
     @Option(names = "--trace", description = "Members that can also report per-epoch diagnostics do so (nn: the "
             + "out-of-fold log loss after every epoch; costs about a tenth more time).")
@@ -100,13 +98,12 @@ final class CvCommand implements Callable<Integer>, TrainsMembers {
             throw new IllegalArgumentException(data + " has " + y.length + " labelled samples; " + s.folds()
                     + " folds need at least that many");
         }
-        TrainingData pretraining = PretrainingRuns.load(pretrainData, java.util.List.of(s.members().get(member)), ingest,
-                s.ingest(), quiet);
+        TrainingData pretrainRuns = pretrainingRuns.load(java.util.List.of(s.members().get(member)), ingest, s.ingest(), quiet);
         MemberTrainer trainer = members.registry().get(member).trainer(s.members().get(member));
         MemberTrainer.Fit fit;
         try (Progress progress = Progress.start(member + " cv", trainer.steps(), !quiet)) {
             fit = trainer.crossValidate(new TrainingData(labelled.runs(), y, labelled.types()),
-                    new TrainingContext(s.seed(), ingest.threads(), null, trace, progress, pretraining));
+                    new TrainingContext(s.seed(), ingest.threads(), null, trace, progress, pretrainRuns));
         }
         o.printf(Locale.ROOT, "%s cv: preset %s, seed %d, %d samples, %.1f s%n", member, s.preset(), s.seed(), y.length,
                 fit.seconds());

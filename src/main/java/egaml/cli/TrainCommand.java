@@ -41,10 +41,8 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
     @Mixin
     SettingsOptions settings;
 
-    @Option(names = "--pretrain-data", paramLabel = "DIR", description = "A labelled dataset folder (e.g. 'egaml "
-            + "simulate' output) that members able to pretrain (aug, with --aug-pretrain-epochs) learn from before their "
-            + "fold models; read with the same cleaning, never scored; recorded in the manifest. Local training only.")
-    Path pretrainData;
+    @Mixin
+    PretrainingRuns pretrainingRuns;
 
     @Option(names = "--resume", description = "Continue an interrupted training: fold models finished before the "
             + "interruption (kept in MODEL_DIR.partial/) are not trained again. The data and settings must be the same.")
@@ -106,7 +104,7 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
             return 0;
         }
         egaml.spark.ClusterEngine.check(engine);
-        if (pretrainData != null && !"local".equals(engine)) {
+        if (pretrainingRuns.dir != null && !"local".equals(engine)) {
             throw new IllegalArgumentException("--pretrain-data: pretraining runs are used by a local training only (not "
                     + "--engine " + engine + ")");
         }
@@ -117,9 +115,9 @@ final class TrainCommand implements Callable<Integer>, TrainsMembers {
         LabelledRuns labelled = LabelledRuns.load(Dataset.open(data), ingest, s.ingest(), null, quiet);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         TrainingData trainingData = new TrainingData(labelled.runs(), labelled.y(), labelled.types());
-        TrainingData pretrainRuns = PretrainingRuns.load(pretrainData, s.members().values(), ingest, s.ingest(), quiet);
+        TrainingData pretrainRuns = pretrainingRuns.load(s.members().values(), ingest, s.ingest(), quiet);
         egaml.ensemble.TrainingRun.Pretraining pretraining = pretrainRuns == null ? null
-                : new egaml.ensemble.TrainingRun.Pretraining(pretrainData, pretrainRuns);
+                : new egaml.ensemble.TrainingRun.Pretraining(pretrainingRuns.dir, pretrainRuns);
         TrainingRun.Result result;
         try (egaml.spark.ClusterEngine cluster = egaml.spark.ClusterEngine.open(engine);
              Progress.Stages progress = new Progress.Stages(!quiet)) {

@@ -75,14 +75,12 @@ public final class TrainingRun {
             throws IOException {
         long t0 = System.nanoTime();
         check(data, settings, registry);
-        if (pretraining != null && engine != UnitEngine.LOCAL) {
-            throw new IllegalArgumentException("pretraining runs are used by a local training only (not --engine spark)");
-        }
         Path partial = PartialTraining.folderFor(out);
         String fingerprint = PartialTraining.fingerprint(settings, data);
+        String pretrainingSha256 = pretraining == null ? null : PartialTraining.dataSha256(pretraining.data());
         if (pretraining != null) {
             // a resumed training must not mix fold models that started from different pretrained networks
-            fingerprint += "\npretraining " + PartialTraining.fingerprint(settings, pretraining.data());
+            fingerprint += "\npretraining data " + pretrainingSha256;
         }
         TaskStore store = PartialTraining.open(partial, fingerprint, resume, notice);
         long tUnits = System.nanoTime();
@@ -110,7 +108,7 @@ public final class TrainingRun {
             ObjectNode pre = provenance.putObject("pretraining");
             pre.put("data", pretraining.dataDir().toAbsolutePath().normalize().toString());
             pre.put("samples", pretraining.data().size());
-            pre.put("dataSha256", PartialTraining.dataSha256(pretraining.data()));
+            pre.put("dataSha256", pretrainingSha256);
         }
         provenance.set("cv", cv.get("logLoss").get("ensemble"));
         provenance.set("seconds", seconds);
