@@ -45,7 +45,7 @@ public enum Gas {
     H2(2, Map.of(1, 2.0), Map.of(1, 2.0));
 
     private static Map<Integer, Double> heavyHydrocarbons() {
-        return Map.ofEntries(Map.entry(43, 100.0), Map.entry(27, 120.0), Map.entry(39, 65.0), Map.entry(29, 40.0),
+        return Map.ofEntries(Map.entry(43, 100.0), Map.entry(42, 40.0), Map.entry(27, 120.0), Map.entry(39, 65.0), Map.entry(29, 40.0),
                 Map.entry(55, 20.0), Map.entry(50, 11.0), Map.entry(69, 9.0), Map.entry(57, 5.0), Map.entry(78, 5.0));
     }
 

@@ -52,6 +52,7 @@ final class RunRenderer {
         driftA = new double[ions];
         driftB = new double[ions];
         rise = new double[ions];
+        boolean lowHydrogen = "A".equals(inst.setup()) && rng.nextDouble() < ParameterTable.LOW_HYDROGEN_SHARE;
         for (int m = 0; m < ions; m++) {
             if (inst.samLike()) {
                 double[] range = ParameterTable.SAM_BACKGROUND.getOrDefault(m, ParameterTable.SAM_BACKGROUND_OTHER);
@@ -59,7 +60,8 @@ final class RunRenderer {
             } else {
                 Double b = ParameterTable.COMMERCIAL_BACKGROUND.get(m);
                 double jitter = m == 4 ? 1 : Math.pow(10, rng.nextGaussian() * ParameterTable.BACKGROUND_SIGMA_DECADES);
-                background[m] = b == null ? 0 : b * jitter;
+                double state = lowHydrogen ? Math.pow(10, ParameterTable.LOW_HYDROGEN_STATE_DECADES.getOrDefault(m, 0.0)) : 1;
+                background[m] = b == null ? 0 : b * jitter * state;
             }
             boolean volatileIon = m == 17 || m == 18 || m == 32 || m == 44;
             double s = volatileIon ? ParameterTable.DRIFT_SIGMA_VOLATILE : ParameterTable.DRIFT_SIGMA_OTHER;

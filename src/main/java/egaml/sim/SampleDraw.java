@@ -59,23 +59,28 @@ final class SampleDraw {
             } else {
                 wf *= dilution;
             }
+            List<ReleaseSpecies> options = natural
+                    ? ParameterTable.NATURAL_SPECIES.getOrDefault(label, family.species()) : family.species();
             List<ReleaseSpecies> chosen = new ArrayList<>();
-            chosen.add(pick(family.species(), rng, null));
-            if (family.species().size() > 1 && rng.nextDouble() < ParameterTable.SECOND_SPECIES_PROBABILITY) {
-                chosen.add(pick(family.species(), rng, chosen.get(0)));
+            chosen.add(pick(options, rng, null));
+            if (options.size() > 1 && rng.nextDouble() < ParameterTable.SECOND_SPECIES_PROBABILITY) {
+                chosen.add(pick(options, rng, chosen.get(0)));
             }
-            for (ReleaseSpecies s : family.accompanying()) {
-                if (rng.nextDouble() < s.probability()) {
-                    chosen.add(s);
+            int speciesCount = chosen.size();
+            if (!natural) { // a rock or soil has none of the pure minerals' impurities (NATURAL_SPECIES)
+                for (ReleaseSpecies s : family.accompanying()) {
+                    if (rng.nextDouble() < s.probability()) {
+                        chosen.add(s);
+                    }
                 }
             }
-            // a soil keeps its water (the oxychlorine of a natural sample has its own factor above)
-            double water = natural && label != Label.OXYCHLORINE
-                    ? Math.pow(10, ParameterTable.NATURAL_WATER_KEPT_DECADES) : 1;
-            for (ReleaseSpecies s : chosen) {
+            for (int i = 0; i < chosen.size(); i++) {
+                ReleaseSpecies s = chosen.get(i);
+                // the mixture weight dilutes the species, not what accompanies them (MIXTURE_WEIGHT_MIN_DECADES)
+                double factor = i < speciesCount ? sf * wf : sf;
                 species.add(label.columnName() + ": " + s.name());
                 for (ReleaseSpecies.Peak p : s.peaks()) {
-                    drafts.add(jittered(label, p, sf * wf * (p.gas() == Gas.H2O ? water : 1), rng));
+                    drafts.add(jittered(label, p, factor, rng));
                 }
             }
         }
@@ -216,10 +221,12 @@ final class SampleDraw {
             }
         }
         // every sulfate SO2 release comes with O2 on the same curve: m/z 32 about 1.3 x m/z 64 in total,
-        // of which SO2's own fragment gives 0.15
+        // of which SO2's own fragment gives 0.15; not in a rock or soil (obs: the natural runs' m/z 32 falls to
+        // 2e-5 per He above 800 C while their SO2 rises to 7e-4)
+        boolean natural = labels.size() >= ParameterTable.NATURAL_SAMPLE_LABELS;
         List<Draft> added = new ArrayList<>();
         for (Draft d : drafts) {
-            if (d.family == Label.SULFATE && d.gas == Gas.SO2) {
+            if (d.family == Label.SULFATE && d.gas == Gas.SO2 && !natural) {
                 added.add(new Draft(Label.SULFATE, Gas.O2, d.tp, d.fwhm, 1.15 * d.height, d.energy));
             }
         }
