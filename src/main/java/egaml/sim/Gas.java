@@ -42,7 +42,12 @@ public enum Gas {
     /** Nitric oxide from nitrates: library 30:100, 14:7.5, 15:2.4, 16:1.5 (NIST); library for both. */
     NO(30, Map.of(14, 7.5, 15, 2.4, 16, 1.5), Map.of(14, 7.5, 15, 2.4, 16, 1.5)),
     /** Hydrogen (e.g. from Fe(II) reducing water): 2:100, 1:2 (NIST); library for both. */
-    H2(2, Map.of(1, 2.0), Map.of(1, 2.0));
+    H2(2, Map.of(1, 2.0), Map.of(1, 2.0)),
+    /**
+     * Chlorine: 70:100, 72:64, 74:10, 35:25, 37:8 (NIST: the isotopes of Cl2 and Cl+); obs: the real chloride + iron
+     * oxide + phyllosilicate runs' m/z 72 follows m/z 70 at 0.63; library for both.
+     */
+    CL2(70, Map.of(72, 64.0, 74, 10.0, 35, 25.0, 37, 8.0), Map.of(72, 64.0, 74, 10.0, 35, 25.0, 37, 8.0));
 
     private static Map<Integer, Double> heavyHydrocarbons() {
         return Map.ofEntries(Map.entry(43, 100.0), Map.entry(42, 40.0), Map.entry(27, 120.0), Map.entry(39, 65.0), Map.entry(29, 40.0),

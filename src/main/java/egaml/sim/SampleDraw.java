@@ -97,7 +97,9 @@ final class SampleDraw {
             }
         }
         for (ParameterTable.EveryRun r : ParameterTable.EVERY_RUN) {
-            drafts.add(jittered(null, r.peak(), Math.pow(10, rng.nextGaussian() * r.sigmaDecades()), rng));
+            double dry = r.peak() == ParameterTable.ADSORBED_WATER && labels.contains(Label.SILICATE)
+                    ? Math.pow(10, ParameterTable.SILICATE_ADSORBED_WATER_DECADES) : 1;
+            drafts.add(jittered(null, r.peak(), dry * Math.pow(10, rng.nextGaussian() * r.sigmaDecades()), rng));
         }
         if (rng.nextDouble() < ParameterTable.ORGANICS_PROBABILITY) {
             double factor = Math.pow(10, rng.nextGaussian() * ParameterTable.ORGANICS_SIGMA);
@@ -211,6 +213,15 @@ final class SampleDraw {
                 || labels.contains(Label.IRON_OXIDE))) {
             drafts.add(new Draft(Label.OXYCHLORINE, Gas.HCL, 650 + 150 * rng.nextDouble(), 120,
                     0.02 * mainO2.height, 150));
+        }
+        ReleaseSpecies ironChloride = ParameterTable.IRON_CHLORIDE_OXIDATION;
+        if (labels.contains(Label.CHLORIDE) && labels.contains(Label.IRON_OXIDE)
+                && rng.nextDouble() < ironChloride.probability()) {
+            double factor = Math.pow(10, rng.nextGaussian() * ParameterTable.IRON_CHLORIDE_SIGMA_DECADES);
+            species.add("chloride: " + ironChloride.name());
+            for (ReleaseSpecies.Peak p : ironChloride.peaks()) {
+                drafts.add(jittered(Label.CHLORIDE, p, factor, rng));
+            }
         }
         if (labels.contains(Label.CHLORIDE) && (labels.contains(Label.PHYLLOSILICATE) || labels.contains(Label.SULFATE))) {
             for (Draft d : drafts) {
