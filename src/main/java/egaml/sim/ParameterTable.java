@@ -341,6 +341,28 @@ public final class ParameterTable {
             peak(O2, 320, 90, 0.1, 150), peak(CO2, 260, 100, 8e-3, 150), peak(CO, 290, 90, 8e-3, 150),
             peak(CL2, 320, 90, 3e-5, 150), peak(CL2, 750, 300, 1.5e-5, 150));
     public static final double IRON_CHLORIDE_SIGMA_DECADES = 0.4;
+    /**
+     * obs: Cl2 (m/z 70, with m/z 72) comes with the O2 of oxychlorine: at the O2 peak m/z 70 is 1.3e-4 of m/z 32 in
+     * the real oxychlorine-only runs, 5e-4 with iron oxide and 1e-3 with a phyllosilicate (oxychlorine +
+     * phyllosilicate, with or without iron oxide: 45 runs). Ratios of Cl2 to O2: alone, with iron oxide, with clay.
+     */
+    public static final double[] CL2_PER_OXYCHLORINE_O2 = {1.3e-4, 5e-4, 1e-3};
+    /**
+     * obs: oxychlorine in a clay (the 45 real oxychlorine + phyllosilicate runs, with or without iron oxide) releases
+     * far more water at 100-150 C than either alone (0.16 per He against 2e-2 and 1e-2: a hydrated perchlorate held
+     * in the clay), m/z 32 at 1.6e-2 over 50-350 C, no longer weakened by an iron oxide (O2 0.12 per He at 400-500 C
+     * with iron oxide), and Cl2 again over 650-900 C (1.5e-5). Drawn with its probability, spread by
+     * 10^N(0, OXYCHLORINE_IN_CLAY_SIGMA_DECADES).
+     */
+    public static final ReleaseSpecies OXYCHLORINE_IN_CLAY = of("hydrated perchlorate in the clay", 0.9,
+            peak(H2O, 130, 70, 0.15, 100), peak(O2, 200, 250, 1.2e-2, 150), peak(CL2, 750, 300, 1.5e-5, 150));
+    public static final double OXYCHLORINE_IN_CLAY_SIGMA_DECADES = 0.4;
+    /**
+     * obs: the O2 peak of the real oxychlorine + phyllosilicate runs (with or without iron oxide) is 0.12 per He in
+     * the median run at 450-500 C, against 1.6e-2 in the oxychlorine-only runs: their oxychlorine O2 is raised by
+     * this many decades (after the mixture weight).
+     */
+    public static final double OXYCHLORINE_O2_IN_CLAY_DECADES = 0.7;
     /** Section 6 step 3: SAM's low pressure lowers decomposition temperatures (C): carbonate, sulfate, sulfide / others. */
     public static final double SAM_SHIFT_DECOMPOSITION_C = 50;
     public static final double SAM_SHIFT_OTHER_C = 20;

@@ -180,8 +180,11 @@ final class SampleDraw {
     private void interactions(List<Draft> drafts, SplittableRandom rng) {
         boolean ocl = labels.contains(Label.OXYCHLORINE);
         List<Draft> o2 = drafts.stream().filter(d -> d.family == Label.OXYCHLORINE && d.gas == Gas.O2).toList();
+        // a rock or soil's trace oxychlorine has none of this (NATURAL_OXYCHLORINE_MIN_DECADES)
+        boolean clay = labels.contains(Label.PHYLLOSILICATE) && labels.size() < ParameterTable.NATURAL_SAMPLE_LABELS;
         if (ocl && labels.contains(Label.IRON_OXIDE)) {
-            double factor = tenToUniform(rng, -2.5, -0.5);
+            // the iron oxide takes the O2 (ega-physics 6 step 4), but not where a clay is also present (obs, below)
+            double factor = clay ? 1 : tenToUniform(rng, -2.5, -0.5);
             for (Draft d : o2) {
                 d.tp -= 85;
                 d.height *= factor;
@@ -193,6 +196,24 @@ final class SampleDraw {
                     d.height *= water;
                 }
             }
+        }
+        if (ocl && clay) {
+            for (Draft d : o2) {
+                d.height *= Math.pow(10, ParameterTable.OXYCHLORINE_O2_IN_CLAY_DECADES);
+            }
+            ReleaseSpecies hydrated = ParameterTable.OXYCHLORINE_IN_CLAY;
+            if (rng.nextDouble() < hydrated.probability()) {
+                double factor = Math.pow(10, rng.nextGaussian() * ParameterTable.OXYCHLORINE_IN_CLAY_SIGMA_DECADES);
+                species.add("oxychlorine: " + hydrated.name());
+                for (ReleaseSpecies.Peak p : hydrated.peaks()) {
+                    drafts.add(jittered(Label.OXYCHLORINE, p, factor, rng));
+                }
+            }
+        }
+        double[] cl2 = ParameterTable.CL2_PER_OXYCHLORINE_O2;
+        double cl2Ratio = clay ? cl2[2] : labels.contains(Label.IRON_OXIDE) ? cl2[1] : cl2[0];
+        for (Draft d : o2) { // Cl2 on the O2's curve
+            drafts.add(new Draft(Label.OXYCHLORINE, Gas.CL2, d.tp, d.fwhm, cl2Ratio * d.height, d.energy));
         }
         Draft mainO2 = o2.stream().max((a, b) -> Double.compare(a.height, b.height)).orElse(null);
         if (mainO2 != null && labels.contains(Label.SULFIDE)) {
