@@ -30,7 +30,10 @@ class ExplainCommandTest {
     static Path commercial;
     static Path sam;
     static Path truncated;
-    /** The truncated run's warning: its last temperature reading, against the training runs' 97 % level. */
+    /**
+     * The truncated run's warning as a regular expression: its last temperature reading, against the level most
+     * training runs reach (that level depends on the simulated training runs, so only its form is checked).
+     */
     static String stopWarning;
 
     @BeforeAll
@@ -59,8 +62,8 @@ class ExplainCommandTest {
             }
         }
         Files.write(truncated, kept);
-        stopWarning = String.format(java.util.Locale.ROOT, "temperature stops at %.0f °C; 97 %% of training runs reach 865 °C",
-                last);
+        stopWarning = java.util.regex.Pattern.quote(String.format(java.util.Locale.ROOT, "temperature stops at %.0f °C; ",
+                last)) + "9\\d % of training runs reach [89]\\d\\d °C";
     }
 
     private static String pathOf(List<String> meta, String type) {
@@ -74,7 +77,7 @@ class ExplainCommandTest {
                 truncated.toString(), "--out", out.toString(), "--steps", "4", "--no-cache");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("explained 3 runs").contains("(m/z ").contains(" °C (")
-                .contains(stopWarning);
+                .containsPattern(stopWarning);
         for (Label l : Label.all()) {
             assertThat(r.out()).contains(l.columnName() + " 0.");
         }
@@ -130,7 +133,7 @@ class ExplainCommandTest {
                 + "basalt_spread,basalt_disagree,carbonate_low");
         assertThat(details).hasSize(samples + 1);
         assertThat(details.stream().filter(l -> l.startsWith("stopped_at_400,")).findFirst().orElseThrow())
-                .contains(stopWarning);
+                .containsPattern(stopWarning);
         assertThat(details.stream().filter(l -> l.contains(",sam_testbed,"))).isNotEmpty();
 
         Path index = report.resolve("index.html");

@@ -50,8 +50,8 @@ class SimulatorTest {
         return c.temp()[arg];
     }
 
-    /** Temperature of the largest 5-scan running mean of a channel. */
-    private static double smoothedPeakTemp(ChannelSeries c) {
+    /** Index of the largest 5-scan running mean of a channel. */
+    private static int smoothedPeakIndex(ChannelSeries c) {
         double[] a = c.abundance();
         int arg = 2;
         double best = Double.NEGATIVE_INFINITY;
@@ -62,7 +62,7 @@ class SimulatorTest {
                 arg = i;
             }
         }
-        return c.temp()[arg];
+        return arg;
     }
 
     private static double median(double[] v) {
@@ -127,10 +127,16 @@ class SimulatorTest {
                 continue; // a carbonate weaker than m/z 44's rising background: its peak is the run's end
             }
             found.add(peakTemp(run.channel(44)));
-            double peak = found.get(found.size() - 1);
             // CO2 fragments follow CO2 (m/z 12, 16, 28 and 45 peak where 44 does; ega-physics 2); m/z 45 is 1.2 % of
-            // m/z 44, near the floor in a weak set-up B run, so its peak is read on a 5-scan running mean
-            assertThat(Math.abs(smoothedPeakTemp(run.channel(45)) - peak)).as("run %d m/z 45", i).isLessThan(30);
+            // m/z 44, near the floor in a weak set-up B run, so its peak is read on a 5-scan running mean; a
+            // dolomite's two releases can be equally high, so m/z 45 must peak where m/z 44 is high, not at its maximum
+            int at45 = smoothedPeakIndex(run.channel(45));
+            double near = 0;
+            for (int k = Math.max(0, at45 - 2); k <= Math.min(co2.length - 1, at45 + 2); k++) {
+                near = Math.max(near, co2[k]);
+            }
+            assertThat(near).as("run %d: m/z 44 where m/z 45 peaks", i)
+                    .isGreaterThan(0.5 * java.util.Arrays.stream(co2).max().orElseThrow());
         }
         assertThat(found).hasSizeGreaterThan(10);
         double[] peaks = found.stream().mapToDouble(Double::doubleValue).toArray();
@@ -395,5 +401,78 @@ class SimulatorTest {
             syy += (y[i] - my) * (y[i] - my);
         }
         return sxy / Math.sqrt(sxx * syy);
+    }
+
+    @Test
+    void setUpAResidualGasComesInTwoStatesWhateverTheLabels() throws IOException {
+        // m/z 0's 5th percentile per He: about 1e-3 in the low state, 1.3e-2 in the usual one (ParameterTable)
+        for (Set<Label> labels : List.of(Set.<Label>of(), Set.of(Label.SILICATE))) {
+            SimulationConfig config = SimulationConfig.of(80, 17).withFormat(SimulationConfig.Format.COMMERCIAL)
+                    .withLabels(labels);
+            Simulator sim = new Simulator(config);
+            int setupA = 0;
+            int low = 0;
+            for (int i = 0; i < 80; i++) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                if (!sim.renderRun(i, bytes).setup().equals("A")) {
+                    continue;
+                }
+                setupA++;
+                List<Double> perHelium = new java.util.ArrayList<>();
+                double helium = Double.NaN;
+                for (String line : bytes.toString(java.nio.charset.StandardCharsets.US_ASCII).split("\n")) {
+                    String[] f = line.split(",");
+                    if (f[2].equals("0.0")) {
+                        perHelium.add(Double.parseDouble(f[3]));
+                    } else if (f[2].equals("4.0")) { // one scan's m/z 0 and m/z 4: the scan's helium
+                        helium = Double.parseDouble(f[3]);
+                        int last = perHelium.size() - 1;
+                        perHelium.set(last, perHelium.get(last) / helium);
+                    }
+                }
+                double p5 = egaml.core.Quantiles.linear(perHelium.stream().mapToDouble(Double::doubleValue).toArray(), 0.05);
+                assertThat(p5).as("run %d", i).isBetween(1e-4, 1e-1);
+                low += p5 < Math.pow(10, -2.5) ? 1 : 0;
+            }
+            assertThat(setupA).isGreaterThan(50);
+            // the real share is 203 of 607 set-up A runs (0.33)
+            assertThat((double) low / setupA).as("low-state share, labels %s", labels).isBetween(0.15, 0.55);
+        }
+    }
+
+    @Test
+    void chlorineComesWithOxychlorineO2AndFromChlorideWithIronOxide() {
+        egaml.core.SeedSequence seeds = new egaml.core.SeedSequence(13);
+        int n = 200;
+        int ironChloride = 0;
+        for (int i = 0; i < n; i++) {
+            SampleDraw d = new SampleDraw(seeds.random(i), false,
+                    EnumSet.of(Label.CHLORIDE, Label.IRON_OXIDE, Label.PHYLLOSILICATE));
+            if (d.species.contains("chloride: " + ParameterTable.IRON_CHLORIDE_OXIDATION.name())) {
+                ironChloride++;
+                // O2 strong enough to burn organics, and Cl2, near 300 C (obs: m/z 32 at 0.1 per He, m/z 70 at 3e-5)
+                assertThat(d.releases).anySatisfy(r -> {
+                    assertThat(r.gas).isEqualTo(Gas.O2);
+                    assertThat(r.source).isEqualTo("chloride");
+                    assertThat(r.tp).isBetween(200.0, 450.0);
+                });
+                assertThat(d.releases).anySatisfy(r -> {
+                    assertThat(r.gas).isEqualTo(Gas.CL2);
+                    assertThat(r.tp).isBetween(200.0, 450.0);
+                });
+            }
+            // every O2 release of an oxychlorine comes with Cl2 on the same curve, 1.3e-4 of it when alone
+            SampleDraw alone = new SampleDraw(seeds.random(i), false, EnumSet.of(Label.OXYCHLORINE));
+            for (Release o2 : alone.releases.stream().filter(r -> r.gas == Gas.O2 && r.source.equals("oxychlorine")).toList()) {
+                assertThat(alone.releases).anySatisfy(r -> {
+                    assertThat(r.gas).isEqualTo(Gas.CL2);
+                    assertThat(r.tp).isEqualTo(o2.tp);
+                    assertThat(r.height / o2.height).isCloseTo(ParameterTable.CL2_PER_OXYCHLORINE_O2[0],
+                            org.assertj.core.api.Assertions.within(1e-12));
+                });
+            }
+        }
+        // drawn with probability 0.8
+        assertThat(ironChloride).isBetween(140, 180);
     }
 }
