@@ -5,8 +5,12 @@ GELU, strides 1-2-1-2-2, the third dilated 2 and residual; dropout and a linear 
 with AdamW at batch 32 on random inputs of the real shape. It measures time per epoch only (egaml's epoch also renders
 its inputs in Java; this peer gets them ready-made) and says nothing about quality.
 
+With --network gru, the recurrent family instead (egaml's RecurrentNet): each column projected to the width (layer
+norm, GELU), a bidirectional GRU of width/2 units each way, and a head (layer norm, dropout, linear) over the outputs
+averaged in ten segments of eight columns, their maximum and the two final states.
+
 Needs Debian's PyTorch: apt-get install -y python3-torch; run with /usr/bin/python3 right after `egaml bench aug`.
-Usage: /usr/bin/python3 bench/aug_peer.py [--samples 763] [--epochs 3] [--width 64] [--threads 1]
+Usage: /usr/bin/python3 bench/aug_peer.py [--network tcnn|gru] [--samples 763] [--epochs 3] [--width 64] [--threads 1]
 """
 import argparse
 import time
@@ -38,8 +42,29 @@ class TemporalCnn(nn.Module):
         return self.head(self.drop(h.flatten(1)))
 
 
+class RecurrentNet(nn.Module):
+    def __init__(self, width, dropout=0.3, channels=101, labels=10, segments=10):
+        super().__init__()
+        self.segments = segments
+        self.proj = nn.Linear(channels, width)
+        self.proj_norm = nn.LayerNorm(width)
+        self.gru = nn.GRU(width, width // 2, batch_first=True, bidirectional=True)
+        self.head_norm = nn.LayerNorm((segments + 2) * width)
+        self.drop = nn.Dropout(dropout)
+        self.head = nn.Linear((segments + 2) * width, labels)
+
+    def forward(self, x):
+        h = F.gelu(self.proj_norm(self.proj(x.transpose(1, 2))))
+        out, last = self.gru(h)
+        b, t, w = out.shape
+        segments = out.reshape(b, self.segments, t // self.segments, w).mean(2).flatten(1)
+        features = torch.cat([segments, out.max(1).values, last.transpose(0, 1).reshape(b, w)], 1)
+        return self.head(self.drop(self.head_norm(features)))
+
+
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--network", choices=["tcnn", "gru"], default="tcnn")
     ap.add_argument("--samples", type=int, default=763)
     ap.add_argument("--epochs", type=int, default=3)
     ap.add_argument("--width", type=int, default=64)
@@ -49,7 +74,7 @@ def main():
     torch.set_num_threads(a.threads)
     x = torch.rand(a.samples, 101, 80)
     y = (torch.rand(a.samples, 10) < 0.2).float()
-    net = TemporalCnn(a.width)
+    net = TemporalCnn(a.width) if a.network == "tcnn" else RecurrentNet(a.width)
     opt = torch.optim.AdamW(net.parameters(), lr=1e-3, weight_decay=1e-4)
     params = sum(p.numel() for p in net.parameters())
     times = []
@@ -66,7 +91,7 @@ def main():
         times.append(time.perf_counter() - start)
     steps = a.samples // 32
     best = min(times)
-    print(f"pytorch {torch.__version__} threads={a.threads} params={params} samples={a.samples} width={a.width}")
+    print(f"pytorch {torch.__version__} network={a.network} threads={a.threads} params={params} samples={a.samples} width={a.width}")
     print("epoch seconds: " + " ".join(f"{t:.2f}" for t in times)
           + f"; best {best:.2f} s/epoch, {1000 * best / steps:.1f} ms/step, {steps * 32 / best:.0f} samples/s")
 

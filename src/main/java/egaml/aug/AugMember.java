@@ -31,21 +31,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A trained augmented-spectrogram member: its fold models' parameters. New runs get the mean over the fold models
- * of each model's logits averaged over the seeded renderings (test-time augmentation), exactly as the out-of-fold rows
- * were predicted. Saved as {@code aug.json} and one DJL parameter file per fold model under {@code models/}.
+ * A trained augmented-spectrogram member: its fold models' parameters, per network family. New runs get, per family,
+ * the mean over its fold models of each model's logits averaged over the seeded renderings (test-time augmentation),
+ * exactly as the out-of-fold rows were predicted. Saved as {@code aug.json} and one DJL parameter file per fold model
+ * under {@code models/}.
  */
 public record AugMember(long seed, AugSettings settings, List<FoldModel> models) implements FittedMember {
     public static final int FORMAT_VERSION = 1;
     public static final String MANIFEST = "aug.json";
-    public static final String FAMILY = "aug_tcnn";
+    /** The temporal CNN's family, the one every aug member had before the recurrent family. */
+    public static final String FAMILY = family(TemporalCnn.NAME);
     private static final long TTA_STREAM = 0xA06_0004L;
 
-    /** One network: the (repeat, fold) it was trained for and its parameters in DJL's encoding. */
-    public record FoldModel(int repeat, int fold, byte[] parameters) {
+    /** One network: its family, the (repeat, fold) it was trained for and its parameters in DJL's encoding. */
+    public record FoldModel(String network, int repeat, int fold, byte[] parameters) {
         public String fileName() {
-            return String.format(Locale.ROOT, "aug_tcnn_r%d_f%d.params", repeat, fold);
+            return String.format(Locale.ROOT, "%s_r%d_f%d.params", family(network), repeat, fold);
         }
+    }
+
+    /** The stacker's family name of a network family ({@code aug_tcnn}, {@code aug_gru}). */
+    public static String family(String network) {
+        return "aug_" + network;
     }
 
     public AugMember {
@@ -64,7 +71,7 @@ public record AugMember(long seed, AugSettings settings, List<FoldModel> models)
 
     @Override
     public List<Family> families() {
-        return List.of(new Family(FAMILY, AugKind.NAME, SamRole.NONE));
+        return settings.networks().stream().map(n -> new Family(family(n), AugKind.NAME, SamRole.NONE)).toList();
     }
 
     @Override
@@ -85,15 +92,17 @@ public record AugMember(long seed, AugSettings settings, List<FoldModel> models)
         List<float[][]> logits = Parallel.map("aug-predict", Math.max(1, Math.min(threads, models.size())), models, m -> {
             NnThreads.use(1);
             try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-                TemporalCnn net = AugModelTrainer.deserialise(manager, settings, m.parameters());
+                AugNetwork net = AugModelTrainer.deserialise(manager, settings, m.network(), m.parameters());
                 return AugModelTrainer.predict(manager, net, bases, rows, settings.render(), tta, settings.tta());
             } catch (IOException e) {
                 throw new IllegalStateException("aug model " + m.fileName() + ": " + e.getMessage(), e);
             }
         });
         FamilyAverager average = new FamilyAverager(runs.size());
-        average.declare(FAMILY);
-        logits.forEach(l -> average.add(FAMILY, rows, l));
+        settings.networks().forEach(n -> average.declare(family(n)));
+        for (int i = 0; i < models.size(); i++) {
+            average.add(family(models.get(i).network()), rows, logits.get(i));
+        }
         return new FamilyScores(average.means());
     }
 
@@ -108,11 +117,15 @@ public record AugMember(long seed, AugSettings settings, List<FoldModel> models)
             root.put("egamlVersion", egaml.core.Version.current());
             root.put("seed", seed);
             root.set("settings", json.valueToTree(settings));
-            root.put("network", "temporal CNN over 80 columns x (100 m/z + position) channels; parameters in DJL's "
-                    + "encoding, one record per parameter: name (UTF), then the array");
+            ObjectNode networks = root.putObject("networks");
+            for (String n : settings.networks()) {
+                networks.put(n, AugNetwork.create(n, settings.width(), settings.dropout()).description());
+            }
+            root.put("parameters", "DJL's encoding, one record per parameter: name (UTF), then the array");
             ArrayNode list = root.putArray("models");
             for (FoldModel m : models) {
                 ObjectNode node = list.addObject();
+                node.put("network", m.network());
                 node.put("repeat", m.repeat());
                 node.put("fold", m.fold());
                 node.put("file", "models/" + m.fileName());
@@ -140,7 +153,12 @@ public record AugMember(long seed, AugSettings settings, List<FoldModel> models)
                 if (verifyChecksums && !m.path("sha256").asText().equals(Checksums.sha256(bytes))) {
                     throw new EgamlDataException(file, 0, "checksum differs from the one in " + manifest + " (damaged file)");
                 }
-                models.add(new FoldModel(m.path("repeat").asInt(), m.path("fold").asInt(), bytes));
+                String network = m.path("network").asText(TemporalCnn.NAME); // absent before the recurrent family
+                if (!settings.networks().contains(network)) {
+                    throw new EgamlDataException(manifest, 0, "model " + file.getFileName() + " is of network '"
+                            + network + "', not one of the settings' " + settings.networks());
+                }
+                models.add(new FoldModel(network, m.path("repeat").asInt(), m.path("fold").asInt(), bytes));
             }
             if (models.isEmpty()) {
                 throw new EgamlDataException(manifest, 0, "no models listed");

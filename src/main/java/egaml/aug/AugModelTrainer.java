@@ -86,14 +86,16 @@ public final class AugModelTrainer {
     private AugModelTrainer() {
     }
 
+    /** A network of family {@code network} ({@link AugNetwork#NAMES}), from a random initialisation. */
     public static Result train(List<RenderBase> bases, int[][] y, int[] trainRows, int[] inferenceRows, AugSettings s,
-                               long seed, SeedSequence ttaSeeds, EpochListener listener) {
-        return train(bases, y, trainRows, inferenceRows, s, seed, ttaSeeds, listener, null);
+                               String network, long seed, SeedSequence ttaSeeds, EpochListener listener) {
+        return train(bases, y, trainRows, inferenceRows, s, network, seed, ttaSeeds, listener, null);
     }
 
     /** As above, the network starting from {@code initial} (serialised parameters; null: a random initialisation). */
     public static Result train(List<RenderBase> bases, int[][] y, int[] trainRows, int[] inferenceRows, AugSettings s,
-                               long seed, SeedSequence ttaSeeds, EpochListener listener, byte[] initial) {
+                               String network, long seed, SeedSequence ttaSeeds, EpochListener listener,
+                               byte[] initial) {
         if (trainRows.length < s.batchSize()) {
             throw new IllegalArgumentException(trainRows.length + " training samples are fewer than one batch of "
                     + s.batchSize());
@@ -104,7 +106,7 @@ public final class AugModelTrainer {
         SplittableRandom rendering = random.split();
         RenderSettings render = s.render();
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            TemporalCnn net = new TemporalCnn(s.width(), s.dropout());
+            AugNetwork net = AugNetwork.create(network, s.width(), s.dropout());
             net.initialize(manager, random.split()); // drawn either way, so the streams after it stay the same
             if (initial != null) {
                 try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(initial))) {
@@ -125,14 +127,14 @@ public final class AugModelTrainer {
                 double sum = 0;
                 for (int step = 0; step < steps; step++) {
                     long t = (long) (epoch - 1) * steps + step;
-                    double lr = s.learningRate() * schedule(t, steps, totalSteps);
+                    double lr = s.learningRate() * net.learningRateScale() * schedule(t, steps, totalSteps);
                     int[] batch = Arrays.copyOfRange(order, step * s.batchSize(), (step + 1) * s.batchSize());
                     double loss = step(manager, net, params, adam, lr, bases, y, batch, trainRows, s, render, rendering,
                             noise);
                     if (!Double.isFinite(loss)) {
                         // one non-finite step poisons every later one: stop with where it happened, not NaN predictions
-                        throw new IllegalStateException(String.format(java.util.Locale.ROOT, "aug network: training loss "
-                                + "%s at epoch %d, step %d (fold model seed %d)", loss, epoch, step, seed));
+                        throw new IllegalStateException(String.format(java.util.Locale.ROOT, "aug network %s: training "
+                                + "loss %s at epoch %d, step %d (fold model seed %d)", network, loss, epoch, step, seed));
                     }
                     sum += loss;
                 }
@@ -172,7 +174,7 @@ public final class AugModelTrainer {
         return 0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * progress));
     }
 
-    private static double step(NDManager manager, TemporalCnn net, List<Parameter> params, AdamW adam, double lr,
+    private static double step(NDManager manager, AugNetwork net, List<Parameter> params, AdamW adam, double lr,
                                List<RenderBase> bases, int[][] y, int[] batch, int[] trainRows, AugSettings s,
                                RenderSettings render, SplittableRandom rng, NoiseSource noise) {
         List<float[]> images = new ArrayList<>(batch.length);
@@ -221,7 +223,7 @@ public final class AugModelTrainer {
     }
 
     /** Held-out logits: the canonical rendering ({@code renderings} 0) or the mean of the first {@code renderings}. */
-    public static float[][] predict(NDManager manager, TemporalCnn net, List<RenderBase> bases, int[] rows,
+    public static float[][] predict(NDManager manager, AugNetwork net, List<RenderBase> bases, int[] rows,
                                     RenderSettings render, SeedSequence ttaSeeds, int renderings) {
         if (renderings == 0) {
             return forward(manager, net, rows, i -> Renderer.canonical(bases.get(i)));
@@ -233,13 +235,13 @@ public final class AugModelTrainer {
         return scaled(sum, 1.0f / renderings);
     }
 
-    private static float[][] predictOne(NDManager manager, TemporalCnn net, List<RenderBase> bases, int[] rows,
+    private static float[][] predictOne(NDManager manager, AugNetwork net, List<RenderBase> bases, int[] rows,
                                         RenderSettings render, SeedSequence ttaSeeds, int k) {
         return forward(manager, net, rows, i -> Renderer.random(bases.get(i), render,
                 ttaSeeds.random(TTA_STREAM, SeedSequence.keyOf(bases.get(i).sampleId()), k)));
     }
 
-    private static float[][] forward(NDManager manager, TemporalCnn net, int[] rows,
+    private static float[][] forward(NDManager manager, AugNetwork net, int[] rows,
                                      java.util.function.IntFunction<float[]> image) {
         float[][] out = new float[rows.length][];
         boolean grad = JniUtils.isGradMode();
@@ -264,7 +266,7 @@ public final class AugModelTrainer {
                                 (i - start + 1) * TemporalCnn.LABELS);
                         for (float v : out[i]) {
                             if (!Float.isFinite(v)) {
-                                throw new IllegalStateException("aug network: a non-finite logit (" + v
+                                throw new IllegalStateException("aug network " + net.name() + ": a non-finite logit (" + v
                                         + ") for input row " + rows[i]);
                             }
                         }
@@ -277,12 +279,13 @@ public final class AugModelTrainer {
         return out;
     }
 
-    static byte[] serialise(TemporalCnn net) {
+    static byte[] serialise(AugNetwork net) {
         return ParameterArrays.encode(net.parameterList());
     }
 
-    static TemporalCnn deserialise(NDManager manager, AugSettings s, byte[] parameters) throws IOException {
-        TemporalCnn net = new TemporalCnn(s.width(), s.dropout());
+    static AugNetwork deserialise(NDManager manager, AugSettings s, String network, byte[] parameters)
+            throws IOException {
+        AugNetwork net = AugNetwork.create(network, s.width(), s.dropout());
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             net.load(manager, in);
         }

@@ -18,7 +18,7 @@ public final class AugOptions implements MemberOptions {
     @Option(names = "--aug-tta", paramLabel = "N", description = "Renderings averaged at prediction (0: the canonical one).")
     Integer tta;
 
-    @Option(names = "--aug-lr", paramLabel = "LR", description = "Peak learning rate of AdamW.")
+    @Option(names = "--aug-lr", paramLabel = "LR", description = "Peak learning rate of AdamW (the temporal CNN's; the GRU's is a multiple of it).")
     Double learningRate;
 
     @Option(names = "--aug-mix", paramLabel = "P", description = "Probability of combining a training sample with another.")
@@ -30,6 +30,11 @@ public final class AugOptions implements MemberOptions {
     @Option(names = "--aug-scan-jitter", paramLabel = "C", description = "Half-width in C of the window a column's scan "
             + "is drawn from (0: none).")
     Double scanJitter;
+
+    @Option(names = "--aug-networks", split = ",", paramLabel = "NAME",
+            description = "Network families trained, each its own family on the same folds: tcnn (temporal CNN, the "
+                    + "default), gru (bidirectional GRU); e.g. tcnn,gru.")
+    java.util.List<String> networks;
 
     @Option(names = "--aug-pretrain-epochs", paramLabel = "N", description = "Epochs on the pretraining runs "
             + "(--pretrain-data) before the fold models, which then start from that network (0: none).")
@@ -54,6 +59,7 @@ public final class AugOptions implements MemberOptions {
                 mix != null ? mix : s.mixProbability(), s.batchSize());
         s = s.withAugmentation(gain != null ? gain : s.ionGainSigma(), scanJitter != null ? scanJitter : s.scanJitter(),
                 s.mixBackgrounds());
+        s = networks != null ? s.withNetworks(networks) : s;
         return pretrainEpochs != null ? s.withPretraining(pretrainEpochs) : s;
     }
 }

@@ -4,6 +4,8 @@ import egaml.core.Preset;
 import egaml.member.MemberSettings;
 import egaml.render.RenderSettings;
 
+import java.util.List;
+
 /**
  * Settings of the augmented-spectrogram member (method.md 14.2): the rendering's augmentations, the network's size
  * and its training, and test-time augmentation.
@@ -26,14 +28,21 @@ import egaml.render.RenderSettings;
  * @param mixBackgrounds random convex mix of the background levels
  * @param pretrainEpochs epochs on the pretraining runs (TrainingContext.pretraining) before the fold models, which
  *                       start from that network (0: from a random initialisation)
+ * @param networks       the network families trained, each on the same folds and its own family for the stacker
+ *                       ({@link AugNetwork#NAMES}; absent in settings saved before the recurrent family: the temporal
+ *                       CNN alone)
  */
 public record AugSettings(int folds, int repeats, int epochs, int batchSize, double learningRate, double weightDecay,
                           int width, double dropout, double mixProbability, double labelSmoothing, double gradientClip,
                           int tta, double ionGainSigma, double scanJitter, boolean mixBackgrounds,
-                          int pretrainEpochs)
+                          int pretrainEpochs, List<String> networks)
         implements MemberSettings {
 
     public AugSettings {
+        networks = networks == null ? List.of(TemporalCnn.NAME) : List.copyOf(networks);
+        if (networks.isEmpty() || new java.util.HashSet<>(networks).size() != networks.size()) {
+            throw new IllegalArgumentException("aug settings: one or more distinct networks, got " + networks);
+        }
         if (pretrainEpochs < 0) {
             throw new IllegalArgumentException("aug settings: pretraining epochs >= 0, got " + pretrainEpochs);
         }
@@ -48,14 +57,19 @@ public record AugSettings(int folds, int repeats, int epochs, int batchSize, dou
                     + "probability in [0, 1], label smoothing in [0, 0.5), gradient clip > 0");
         }
         render(ionGainSigma, scanJitter, mixBackgrounds); // validates
-        new TemporalCnn(width, dropout); // validates
+        for (String network : networks) {
+            AugNetwork.create(network, width, dropout); // validates the name, the width and the dropout
+        }
     }
+
+    /** The presets' families: the temporal CNN (the recurrent family is chosen with {@code --aug-networks}). */
+    public static final List<String> DEFAULT_NETWORKS = List.of(TemporalCnn.NAME);
 
     public static AugSettings preset(Preset preset) {
         return switch (preset) {
-            case SMOKE -> new AugSettings(2, 1, 2, 8, 1e-3, 1e-4, 16, 0.2, 0.25, 0.001, 5, 2, 0.5, 16, true, 0);
-            case FAST -> new AugSettings(5, 3, 60, 32, 1e-3, 1e-4, 64, 0.3, 0.25, 0.001, 5, 4, 0.5, 16, true, 0);
-            case FULL, MAX -> new AugSettings(5, 5, 60, 32, 1e-3, 1e-4, 128, 0.3, 0.25, 0.001, 5, 8, 0.5, 16, true, 0);
+            case SMOKE -> new AugSettings(2, 1, 2, 8, 1e-3, 1e-4, 16, 0.2, 0.25, 0.001, 5, 2, 0.5, 16, true, 0, DEFAULT_NETWORKS);
+            case FAST -> new AugSettings(5, 3, 60, 32, 1e-3, 1e-4, 64, 0.3, 0.25, 0.001, 5, 4, 0.5, 16, true, 0, DEFAULT_NETWORKS);
+            case FULL, MAX -> new AugSettings(5, 5, 60, 32, 1e-3, 1e-4, 128, 0.3, 0.25, 0.001, 5, 8, 0.5, 16, true, 0, DEFAULT_NETWORKS);
         };
     }
 
@@ -70,21 +84,26 @@ public record AugSettings(int folds, int repeats, int epochs, int batchSize, dou
 
     public AugSettings with(int epochs, int repeats, int width, int tta) {
         return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
-                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs, networks);
     }
 
     public AugSettings withTraining(double learningRate, double weightDecay, double mixProbability, int batchSize) {
         return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
-                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs, networks);
     }
 
     public AugSettings withPretraining(int pretrainEpochs) {
         return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
-                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs, networks);
+    }
+
+    public AugSettings withNetworks(List<String> networks) {
+        return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs, networks);
     }
 
     public AugSettings withAugmentation(double ionGainSigma, double scanJitter, boolean mixBackgrounds) {
         return new AugSettings(folds, repeats, epochs, batchSize, learningRate, weightDecay, width, dropout, mixProbability,
-                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs);
+                labelSmoothing, gradientClip, tta, ionGainSigma, scanJitter, mixBackgrounds, pretrainEpochs, networks);
     }
 }

@@ -13,13 +13,7 @@ import egaml.nn.NoiseSource;
 import egaml.nn.ParameterArrays;
 import egaml.render.Renderer;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -32,15 +26,14 @@ import java.util.SplittableRandom;
  *
  * <p>Input: x[sample, 101, 80] from {@link #inputs}; output: the ten logits.
  */
-public final class TemporalCnn {
+public final class TemporalCnn extends NetworkParameters {
+    public static final String NAME = "tcnn";
     public static final int LABELS = 10;
     public static final int INPUT_CHANNELS = Renderer.IONS + 1;
     static final int GROUPS = 8;
 
     private final int width;
     private final double dropout;
-    private final Map<String, Shape> shapes = new LinkedHashMap<>();
-    private final Map<String, Parameter> params = new LinkedHashMap<>();
 
     /**
      * @param width   channels of every convolution (a multiple of 8)
@@ -55,44 +48,42 @@ public final class TemporalCnn {
         }
         this.width = width;
         this.dropout = dropout;
-        add("conv1", Parameter.Type.WEIGHT, new Shape(width, INPUT_CHANNELS, 3));
+        declare("conv1", Parameter.Type.WEIGHT, new Shape(width, INPUT_CHANNELS, 3));
         for (int k = 1; k <= 5; k++) {
             if (k > 1) {
-                add("conv" + k, Parameter.Type.WEIGHT, new Shape(width, width, 3));
+                declare("conv" + k, Parameter.Type.WEIGHT, new Shape(width, width, 3));
             }
-            add("norm" + k + "_gamma", Parameter.Type.GAMMA, new Shape(width));
-            add("norm" + k + "_beta", Parameter.Type.BETA, new Shape(width));
+            declare("norm" + k + "_gamma", Parameter.Type.GAMMA, new Shape(width));
+            declare("norm" + k + "_beta", Parameter.Type.BETA, new Shape(width));
         }
-        add("head_weight", Parameter.Type.WEIGHT, new Shape(LABELS, width * 10L));
-        add("head_bias", Parameter.Type.BIAS, new Shape(LABELS));
-    }
-
-    private void add(String name, Parameter.Type type, Shape shape) {
-        shapes.put(name, shape);
-        params.put(name, Parameter.builder().setName(name).setType(type).build());
+        declare("head_weight", Parameter.Type.WEIGHT, new Shape(LABELS, width * 10L));
+        declare("head_bias", Parameter.Type.BIAS, new Shape(LABELS));
     }
 
     public int width() {
         return width;
     }
 
-    /** The parameters in a fixed order. */
-    public List<Parameter> parameterList() {
-        return new ArrayList<>(params.values());
+    @Override
+    public String name() {
+        return NAME;
     }
 
-    public Shape shapeOf(String name) {
-        return shapes.get(name);
+    @Override
+    public String description() {
+        return "temporal CNN over 80 columns x (100 m/z + position) channels, width " + width;
     }
 
-    public long parameterCount() {
-        return shapes.values().stream().mapToLong(Shape::size).sum();
+    @Override
+    public double learningRateScale() {
+        return 1;
     }
 
     /** Weights uniform in +-1/sqrt(fan_in) (PyTorch's default), GroupNorm 1 and 0; drawn from {@code random}. */
+    @Override
     public void initialize(NDManager manager, SplittableRandom random) {
-        ParameterArrays.initialize(manager, parameterList(), shapes::get,
-                p -> p.getName().equals("head_bias") ? width * 10L : ParameterArrays.fanIn(shapes.get(p.getName())),
+        initialize(manager,
+                p -> p.getName().equals("head_bias") ? width * 10L : ParameterArrays.fanIn(shapeOf(p.getName())),
                 random);
     }
 
@@ -116,7 +107,7 @@ public final class TemporalCnn {
         return manager.create(x, new Shape(images.size(), INPUT_CHANNELS, columns));
     }
 
-    /** Logits [B, 10]; in training, dropout masks come from {@code noise}. */
+    @Override
     public NDArray logits(NDArray x, boolean training, NoiseSource noise) {
         NDArray h = block(x, 1, 1, 1, 1);
         h = block(h, 2, 2, 1, 1);
@@ -127,7 +118,7 @@ public final class TemporalCnn {
         if (training && dropout > 0) {
             flat = flat.mul(noise.dropoutMultiplier(flat.getManager(), flat.getShape(), dropout));
         }
-        return flat.matMul(params.get("head_weight").getArray().transpose()).add(params.get("head_bias").getArray());
+        return flat.matMul(array("head_weight").transpose()).add(array("head_bias"));
     }
 
     /**
@@ -159,18 +150,8 @@ public final class TemporalCnn {
     }
 
     private NDArray block(NDArray x, int k, int stride, int padding, int dilation) {
-        NDArray h = convolve(x, params.get("conv" + k).getArray(), stride, padding, dilation);
-        h = GroupNorm.apply(h, GROUPS, params.get("norm" + k + "_gamma").getArray(), params.get("norm" + k + "_beta").getArray());
+        NDArray h = convolve(x, array("conv" + k), stride, padding, dilation);
+        h = GroupNorm.apply(h, GROUPS, array("norm" + k + "_gamma"), array("norm" + k + "_beta"));
         return Activation.gelu(h);
-    }
-
-    /** Writes the parameters: their count, then each name and DJL's encoding of its array. */
-    public void save(DataOutputStream out) throws IOException {
-        ParameterArrays.save(parameterList(), out);
-    }
-
-    /** Reads parameters written by {@link #save}; names and shapes must match. */
-    public void load(NDManager manager, DataInputStream in) throws IOException {
-        ParameterArrays.load(manager, parameterList(), shapes::get, in);
     }
 }

@@ -2,7 +2,7 @@ package egaml.cli;
 
 import egaml.aug.AugModelTrainer;
 import egaml.aug.AugSettings;
-import egaml.aug.TemporalCnn;
+import egaml.aug.AugNetwork;
 import egaml.core.Parallel;
 import egaml.core.Preset;
 import egaml.core.SeedSequence;
@@ -40,6 +40,10 @@ final class BenchAugCommand implements Callable<Integer> {
     @Option(names = "--width", defaultValue = "64", paramLabel = "W", description = "Network width (default: ${DEFAULT-VALUE}).")
     int width;
 
+    @Option(names = "--network", defaultValue = "tcnn", paramLabel = "NAME",
+            description = "Network family to time: tcnn or gru (default: ${DEFAULT-VALUE}).")
+    String network;
+
     @Option(names = "--torch-threads", defaultValue = "1", paramLabel = "T",
             description = "PyTorch threads of the one network trained (default: ${DEFAULT-VALUE}, as in cross-validation, "
                     + "where two networks train at once).")
@@ -66,7 +70,7 @@ final class BenchAugCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         List<RenderBase> bases = Parallel.map("bench-render", 1, runs, RenderBase::of);
         double prepare = (System.nanoTime() - t0) / 1e9;
-        AugSettings s = AugSettings.preset(Preset.FAST).with(epochs, 1, width, 0);
+        AugSettings s = AugSettings.preset(Preset.FAST).with(epochs, 1, width, 0).withNetworks(List.of(network));
         SplittableRandom rng = new SplittableRandom(seed);
         int renderings = 0;
         long r0 = System.nanoTime();
@@ -87,7 +91,7 @@ final class BenchAugCommand implements Callable<Integer> {
         HeapMeter.reset();
         NnThreads.use(torchThreads);
         long start = System.nanoTime();
-        AugModelTrainer.train(bases, y, all, new int[0], s, seed, new SeedSequence(seed),
+        AugModelTrainer.train(bases, y, all, new int[0], s, network, seed, new SeedSequence(seed),
                 (epoch, loss) -> ends[epoch - 1] = System.nanoTime());
         double best = Double.MAX_VALUE;
         StringBuilder list = new StringBuilder();
@@ -96,9 +100,10 @@ final class BenchAugCommand implements Callable<Integer> {
             best = Math.min(best, sec);
             list.append(String.format(Locale.ROOT, " %.2f", sec));
         }
-        o.printf(Locale.ROOT, "temporal CNN width %d (%,d parameters), batch %d (%d steps per epoch), %d PyTorch thread(s); "
+        AugNetwork net = AugNetwork.create(network, width, s.dropout());
+        o.printf(Locale.ROOT, "%s (%,d parameters), batch %d (%d steps per epoch), %d PyTorch thread(s); "
                         + "epoch seconds:%s; best %.2f s/epoch (rendering %.2f s of it), %.1f ms/step, %.0f samples/s%n",
-                width, new TemporalCnn(width, s.dropout()).parameterCount(), s.batchSize(), steps, torchThreads, list, best,
+                net.description(), net.parameterCount(), s.batchSize(), steps, torchThreads, list, best,
                 steps * s.batchSize() * (1 + s.mixProbability()) * perRendering / 1000, 1000 * best / steps,
                 steps * s.batchSize() / best);
         o.printf(Locale.ROOT, "peak memory: heap %.0f MB, process resident %.0f MB%n", HeapMeter.peakMb(), HeapMeter.peakRssMb());

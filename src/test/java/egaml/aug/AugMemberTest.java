@@ -97,7 +97,8 @@ class AugMemberTest {
         double loss = LogLoss.aggregated(data.y(), fit.oof().memberProbabilities());
         double prior = LogLoss.aggregated(data.y(), LogLoss.priorPredictions(data.y(), data.y().length));
         assertThat(loss).as(fit.summary().toString()).isLessThan(prior);
-        assertThat(fit.summary().get(1)).contains("0: ").contains("1: ").contains("4: ").contains("8: ");
+        assertThat(fit.summary()).anySatisfy(line -> assertThat(line).startsWith("aug_tcnn out-of-fold")
+                .contains("0: ").contains("1: ").contains("4: ").contains("8: "));
 
         // saved and loaded, the member predicts new runs exactly as before; the same seed trains the same member
         AugMember member = (AugMember) fit.member();
@@ -112,8 +113,76 @@ class AugMemberTest {
         }
         AugMember loaded = AugMember.load(saved, true);
         assertThat(loaded.predict(fresh, 2).get(AugMember.FAMILY)).isDeepEqualTo(before.get(AugMember.FAMILY));
+        // a member saved before the recurrent family (no network names in aug.json) loads as the temporal CNN
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(saved.resolve("aug.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("settings")).remove("networks");
+        root.get("models").forEach(m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m).remove("network"));
+        json.writeValue(saved.resolve("aug.json").toFile(), root);
+        AugMember old = AugMember.load(saved, true);
+        assertThat(old.settings().networks()).containsExactly("tcnn");
+        assertThat(old.predict(fresh, 2).get(AugMember.FAMILY)).isDeepEqualTo(before.get(AugMember.FAMILY));
         MemberTrainer.Fit again = new AugKind().trainer(s).crossValidate(data, TrainingContext.of(5, 1));
         assertThat(again.oof().get(AugMember.FAMILY)).isDeepEqualTo(fit.oof().get(AugMember.FAMILY));
+    }
+
+    @Test
+    void theRecurrentFamilyHasPyTorchsGruLayoutAndItsForwardShape() {
+        RecurrentNet net = new RecurrentNet(32, 0.2);
+        // torch.nn.GRU(32, 16, bidirectional=True, batch_first=True) names and shapes, so saved weights map onto it
+        assertThat(net.shapeOf("weight_ih_l0")).isEqualTo(new ai.djl.ndarray.types.Shape(48, 32));
+        assertThat(net.shapeOf("weight_hh_l0_reverse")).isEqualTo(new ai.djl.ndarray.types.Shape(48, 16));
+        assertThat(net.shapeOf("bias_hh_l0")).isEqualTo(new ai.djl.ndarray.types.Shape(48));
+        assertThat(net.shapeOf("head_weight")).isEqualTo(new ai.djl.ndarray.types.Shape(10, 12 * 32));
+        try (ai.djl.ndarray.NDManager m = ai.djl.engine.Engine.getEngine("PyTorch").newBaseManager()) {
+            net.initialize(m, new java.util.SplittableRandom(2));
+            ai.djl.ndarray.NDArray x = m.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(3, 101, 80));
+            ai.djl.ndarray.NDArray logits = net.logits(x, false, null);
+            assertThat(logits.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(3, 10));
+            // a sample's logits do not depend on the others in its batch
+            float[] alone = net.logits(x.get("0:1"), false, null).toFloatArray();
+            float[] inBatch = java.util.Arrays.copyOf(logits.toFloatArray(), 10);
+            for (int l = 0; l < 10; l++) {
+                assertThat(alone[l]).isCloseTo(inBatch[l], org.assertj.core.api.Assertions.within(1e-5f));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AugNetwork.create("lstm", 32, 0.2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tcnn, gru");
+    }
+
+    @Test
+    void bothFamiliesTrainOnTheSameFoldsLearnReproduciblyAndRoundTrip() throws IOException {
+        TrainingData data = simulated(120, 3);
+        AugSettings s = AugSettings.preset(Preset.SMOKE).with(12, 1, 32, 2).withTraining(3e-3, 1e-4, 0.25, 16)
+                .withNetworks(List.of("tcnn", "gru"));
+        MemberTrainer.Fit fit = new AugKind().trainer(s).crossValidate(data, TrainingContext.of(5, 2));
+        assertThat(fit.oof().names()).containsExactly("aug_tcnn", "aug_gru");
+        double prior = LogLoss.aggregated(data.y(), LogLoss.priorPredictions(data.y(), data.y().length));
+        double gru = LogLoss.aggregated(data.y(), FamilyScores.sigmoid(fit.oof().get("aug_gru")));
+        assertThat(gru).as(fit.summary().toString()).isLessThan(prior);
+        // the temporal CNN's fold models are the ones it trains alone (same seeds and folds)
+        MemberTrainer.Fit alone = new AugKind().trainer(s.withNetworks(List.of("tcnn")))
+                .crossValidate(data, TrainingContext.of(5, 2));
+        assertThat(fit.oof().get("aug_tcnn")).isDeepEqualTo(alone.oof().get("aug_tcnn"));
+        // the same seed trains the same recurrent networks, whatever the thread count
+        MemberTrainer.Fit again = new AugKind().trainer(s).crossValidate(data, TrainingContext.of(5, 1));
+        assertThat(again.oof().get("aug_gru")).isDeepEqualTo(fit.oof().get("aug_gru"));
+
+        AugMember member = (AugMember) fit.member();
+        assertThat(member.families()).extracting(egaml.member.Family::name).containsExactly("aug_tcnn", "aug_gru");
+        List<CleanRun> fresh = simulated(5, 8).runs();
+        FamilyScores before = member.predict(fresh, 2);
+        Path saved = dir.resolve("aug2");
+        member.save(saved);
+        try (var files = Files.list(saved.resolve("models"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList())
+                    .contains("aug_gru_r0_f0.params", "aug_tcnn_r0_f1.params").hasSize(4);
+        }
+        AugMember loaded = AugMember.load(saved, true);
+        FamilyScores after = loaded.predict(fresh, 1);
+        assertThat(after.get("aug_gru")).isDeepEqualTo(before.get("aug_gru"));
+        assertThat(after.get("aug_tcnn")).isDeepEqualTo(before.get("aug_tcnn"));
     }
 
     @Test
