@@ -27,7 +27,8 @@ public final class AugKind implements MemberKind {
 
     @Override
     public String description() {
-        return "networks on the 1st place's augmented log-scaled image (temporal CNN; a bidirectional GRU with --aug-networks), test-time augmentation";
+        return "networks on the 1st place's augmented log-scaled image (temporal CNN; a bidirectional GRU with "
+                + "--aug-networks), test-time augmentation";
     }
 
     @Override
