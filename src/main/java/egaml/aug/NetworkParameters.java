@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import egaml.nn.NoiseSource;
 import egaml.nn.ParameterArrays;
 
 import java.io.DataInputStream;
@@ -21,8 +22,38 @@ import java.util.function.ToLongFunction;
  * saved and loaded in. Families extend it and declare their parameters in their constructors.
  */
 abstract class NetworkParameters implements AugNetwork {
+    /** Features or channels of the network's layers. */
+    protected final int width;
+    private final double dropout;
     private final Map<String, Shape> shapes = new LinkedHashMap<>();
     private final Map<String, Parameter> params = new LinkedHashMap<>();
+
+    /**
+     * @param width   a multiple of 8 in [8, 1024]
+     * @param dropout dropout rate before the head, in training, in [0, 1)
+     */
+    protected NetworkParameters(int width, double dropout) {
+        if (width < 8 || width % 8 != 0 || width > 1024) {
+            throw new IllegalArgumentException("width must be a multiple of 8 in [8, 1024], got " + width);
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
+        }
+        this.width = width;
+        this.dropout = dropout;
+    }
+
+    public final int width() {
+        return width;
+    }
+
+    /** The head's input with dropout applied in training (masks from {@code noise}), unchanged otherwise. */
+    protected final NDArray dropped(NDArray features, boolean training, NoiseSource noise) {
+        if (!training || dropout == 0) {
+            return features;
+        }
+        return features.mul(noise.dropoutMultiplier(features.getManager(), features.getShape(), dropout));
+    }
 
     protected final void declare(String name, Parameter.Type type, Shape shape) {
         shapes.put(name, shape);

@@ -35,24 +35,15 @@ public final class RecurrentNet extends NetworkParameters {
     static final double LEARNING_RATE_SCALE = 3;
     private static final long FEATURES = SEGMENTS + 2;
 
-    private final int width;
     private final int hidden;
-    private final double dropout;
 
     /**
      * @param width   features per column after the projection, and the two directions' units together (even)
      * @param dropout dropout rate before the head, in training
      */
     public RecurrentNet(int width, double dropout) {
-        if (width < 8 || width % 8 != 0 || width > 1024) {
-            throw new IllegalArgumentException("width must be a multiple of 8 in [8, 1024], got " + width);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
-        }
-        this.width = width;
+        super(width, dropout);
         this.hidden = width / 2;
-        this.dropout = dropout;
         declare("proj_weight", Parameter.Type.WEIGHT, new Shape(width, TemporalCnn.INPUT_CHANNELS));
         declare("proj_bias", Parameter.Type.BIAS, new Shape(width));
         declare("proj_norm_gamma", Parameter.Type.GAMMA, new Shape(width));
@@ -122,9 +113,6 @@ public final class RecurrentNet extends NetworkParameters {
                 .reshape(batch, SEGMENTS * (long) width);
         NDArray features = LayerNorm.layerNorm(segments.concat(sequence.max(new int[] {1}), 1).concat(last, 1),
                 new Shape(FEATURES * width), array("head_norm_gamma"), array("head_norm_beta"), NORM_EPSILON).get(0);
-        if (training && dropout > 0) {
-            features = features.mul(noise.dropoutMultiplier(features.getManager(), features.getShape(), dropout));
-        }
-        return features.matMul(array("head_weight").transpose()).add(array("head_bias"));
+        return dropped(features, training, noise).matMul(array("head_weight").transpose()).add(array("head_bias"));
     }
 }

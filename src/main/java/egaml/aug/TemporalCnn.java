@@ -32,22 +32,12 @@ public final class TemporalCnn extends NetworkParameters {
     public static final int INPUT_CHANNELS = Renderer.IONS + 1;
     static final int GROUPS = 8;
 
-    private final int width;
-    private final double dropout;
-
     /**
-     * @param width   channels of every convolution (a multiple of 8)
+     * @param width   channels of every convolution (a multiple of 8, so of the GroupNorm's {@value #GROUPS} groups)
      * @param dropout dropout rate before the head, in training
      */
     public TemporalCnn(int width, double dropout) {
-        if (width < 8 || width % GROUPS != 0 || width > 1024) {
-            throw new IllegalArgumentException("width must be a multiple of 8 in [8, 1024], got " + width);
-        }
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
-        }
-        this.width = width;
-        this.dropout = dropout;
+        super(width, dropout);
         declare("conv1", Parameter.Type.WEIGHT, new Shape(width, INPUT_CHANNELS, 3));
         for (int k = 1; k <= 5; k++) {
             if (k > 1) {
@@ -58,10 +48,6 @@ public final class TemporalCnn extends NetworkParameters {
         }
         declare("head_weight", Parameter.Type.WEIGHT, new Shape(LABELS, width * 10L));
         declare("head_bias", Parameter.Type.BIAS, new Shape(LABELS));
-    }
-
-    public int width() {
-        return width;
     }
 
     @Override
@@ -115,10 +101,7 @@ public final class TemporalCnn extends NetworkParameters {
         h = block(h, 4, 2, 1, 1);
         h = block(h, 5, 2, 1, 1);
         NDArray flat = h.reshape(h.getShape().get(0), width * 10L);
-        if (training && dropout > 0) {
-            flat = flat.mul(noise.dropoutMultiplier(flat.getManager(), flat.getShape(), dropout));
-        }
-        return flat.matMul(array("head_weight").transpose()).add(array("head_bias"));
+        return dropped(flat, training, noise).matMul(array("head_weight").transpose()).add(array("head_bias"));
     }
 
     /**
